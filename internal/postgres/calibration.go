@@ -1,0 +1,87 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hirebase/hirebase/internal/hirebase"
+)
+
+const (
+	// lockCalibrationsQuery lets one writer at a time move the active flag,
+	// while reads go on.
+	lockCalibrationsQuery       = `LOCK TABLE calibrations IN EXCLUSIVE MODE`
+	deactivateCalibrationsQuery = `UPDATE calibrations SET active = false WHERE active`
+	putCalibrationQuery         = `
+INSERT INTO calibrations (id, as_of, document, active, created_at, updated_at)
+VALUES ($1, $2, $3, true, $4, $4)
+ON CONFLICT (id) DO UPDATE
+SET as_of = EXCLUDED.as_of, document = EXCLUDED.document, active = true, updated_at = EXCLUDED.updated_at`
+	activeCalibrationQuery = `SELECT document FROM calibrations WHERE active`
+)
+
+// CalibrationStore keeps calibrations as whole JSON documents; the one put
+// last is active.
+type CalibrationStore struct {
+	db *DB
+}
+
+var _ hirebase.CalibrationStore = (*CalibrationStore)(nil)
+
+// NewCalibrationStore returns a calibration store on db.
+func NewCalibrationStore(db *DB) *CalibrationStore {
+	return &CalibrationStore{db: db}
+}
+
+// PutCalibration stores c and makes it the active calibration; putting an ID
+// that exists replaces it.
+func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calibration) error {
+	if c == nil || strings.TrimSpace(c.ID) == "" {
+		return fmt.Errorf("put calibration: %w", hirebase.Invalid("id", "is required"))
+	}
+	doc, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("put calibration: %w", hirebase.Invalid("model", "must be valid JSON"))
+	}
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	defer tx.Rollback()
+	now := s.db.now()
+
+	if _, err := tx.ExecContext(ctx, lockCalibrationsQuery); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, deactivateCalibrationsQuery); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, putCalibrationQuery, c.ID, c.AsOf, string(doc), now); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	return nil
+}
+
+// ActiveCalibration returns the calibration put last, or ENOTFOUND if there
+// is none.
+func (s *CalibrationStore) ActiveCalibration(ctx context.Context) (*hirebase.Calibration, error) {
+	var doc string
+	err := s.db.db.QueryRowContext(ctx, activeCalibrationQuery).Scan(&doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("active calibration: %w", hirebase.Errorf(hirebase.ENOTFOUND, "No calibration is active."))
+	} else if err != nil {
+		return nil, fmt.Errorf("active calibration: %w", err)
+	}
+	var c hirebase.Calibration
+	if err := json.Unmarshal([]byte(doc), &c); err != nil {
+		return nil, fmt.Errorf("active calibration: %w", err)
+	}
+	return &c, nil
+}
