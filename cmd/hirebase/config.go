@@ -1,0 +1,141 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the program: defaults here, then HIREBASE_*
+// environment variables (secrets also from HIREBASE_*_FILE), then flags.
+type Config struct {
+	Addr         string
+	DB           string
+	PublicURL    string
+	CacheRefresh time.Duration
+	AccessLog    bool
+	LogLevel     string
+	LogFormat    string
+	MaxBodyBytes int64
+}
+
+func defaultConfig() Config {
+	return Config{
+		Addr:         "127.0.0.1:8080",
+		DB:           "hirebase.db",
+		CacheRefresh: 2 * time.Second,
+		LogLevel:     "info",
+		LogFormat:    "text",
+		MaxBodyBytes: 1 << 20,
+	}
+}
+
+// bindDB registers the database flag every sub-command takes.
+func (c *Config) bindDB(fs *flag.FlagSet) {
+	fs.StringVar(&c.DB, "db", c.DB, "SQLite file path, or a postgres:// URL (env HIREBASE_DB, HIREBASE_DB_FILE)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env HIREBASE_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (env HIREBASE_LOG_FORMAT)")
+}
+
+// bindServe registers the server's flags.
+func (c *Config) bindServe(fs *flag.FlagSet) {
+	c.bindDB(fs)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (env HIREBASE_ADDR)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "external base URL for canonical links and the sitemap (env HIREBASE_PUBLIC_URL)")
+	fs.DurationVar(&c.CacheRefresh, "cache-refresh", c.CacheRefresh, "how often each replica checks the catalog for changes (env HIREBASE_CACHE_REFRESH)")
+	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (env HIREBASE_ACCESS_LOG)")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", c.MaxBodyBytes, "largest request body accepted (env HIREBASE_MAX_BODY_BYTES)")
+}
+
+// loadEnv overrides defaults from the environment.
+func (c *Config) loadEnv(getenv func(string) string) error {
+	str := func(name string, dst *string) error {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+		if f := getenv(name + "_FILE"); f != "" {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return fmt.Errorf("%s_FILE: %w", name, err)
+			}
+			*dst = strings.TrimSpace(string(b))
+		}
+		return nil
+	}
+	for name, dst := range map[string]*string{
+		"HIREBASE_ADDR": &c.Addr, "HIREBASE_DB": &c.DB, "HIREBASE_PUBLIC_URL": &c.PublicURL,
+		"HIREBASE_LOG_LEVEL": &c.LogLevel, "HIREBASE_LOG_FORMAT": &c.LogFormat,
+	} {
+		if err := str(name, dst); err != nil {
+			return err
+		}
+	}
+	if v := getenv("HIREBASE_CACHE_REFRESH"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("HIREBASE_CACHE_REFRESH: %w", err)
+		}
+		c.CacheRefresh = d
+	}
+	if v := getenv("HIREBASE_ACCESS_LOG"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("HIREBASE_ACCESS_LOG: %w", err)
+		}
+		c.AccessLog = b
+	}
+	if v := getenv("HIREBASE_MAX_BODY_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return fmt.Errorf("HIREBASE_MAX_BODY_BYTES: %w", err)
+		}
+		c.MaxBodyBytes = n
+	}
+	return nil
+}
+
+// validate checks the settings once, at start-up.
+func (c *Config) validate() error {
+	if c.DB == "" {
+		return fmt.Errorf("--db is required")
+	}
+	if c.CacheRefresh < 100*time.Millisecond {
+		return fmt.Errorf("--cache-refresh must be at least 100ms")
+	}
+	if c.MaxBodyBytes < 1024 {
+		return fmt.Errorf("--max-body-bytes must be at least 1024")
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		return fmt.Errorf("--log-format must be text or json")
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--public-url must be an absolute http(s) URL")
+		}
+	}
+	return nil
+}
+
+// isPostgres reports whether the database setting names PostgreSQL.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// maskedDB returns the database setting with any password hidden, for logs.
+func maskedDB(db string) string {
+	if !isPostgres(db) {
+		return db
+	}
+	u, err := url.Parse(db)
+	if err != nil {
+		return "postgres://(unparseable)"
+	}
+	return u.Redacted()
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+
+	"github.com/hirebase/hirebase/internal/hirebase"
+
+	"github.com/hirebase/hirebase/internal/postgres"
+	"github.com/hirebase/hirebase/internal/sqlite"
+)
+
+// store joins one engine's stores behind the Store interface.
+type store struct {
+	roleStore
+	calibrationStore
+	db interface {
+		Ping(context.Context) error
+		Close() error
+	}
+}
+
+type (
+	roleStore        = hirebase.RoleStore
+	calibrationStore = hirebase.CalibrationStore
+)
+
+func (s *store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
+func (s *store) Close() error                   { return s.db.Close() }
+
+// openStore opens SQLite for a path and PostgreSQL for a postgres:// URL,
+// migrating either to the current schema.
+func openStore(ctx context.Context, dsn string) (Store, error) {
+	if isPostgres(dsn) {
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return &store{postgres.NewRoleStore(db), postgres.NewCalibrationStore(db), db}, nil
+	}
+	db, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &store{sqlite.NewRoleStore(db), sqlite.NewCalibrationStore(db), db}, nil
+}

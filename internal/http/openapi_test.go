@@ -1,0 +1,93 @@
+package http_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/pb33f/libopenapi"
+	validator "github.com/pb33f/libopenapi-validator"
+
+	hbhttp "github.com/hirebase/hirebase/internal/http"
+)
+
+// TestOpenAPIComplete checks that every registered route is documented and
+// that the document documents nothing that is not registered.
+func TestOpenAPIComplete(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal(hbhttp.OpenAPIDocument(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	srv := sqliteServer(t)
+	registered := map[string]bool{}
+	for _, r := range srv.Routes() {
+		method, pattern, _ := strings.Cut(r, " ")
+		pattern = strings.TrimSuffix(pattern, "{$}")
+		registered[strings.ToLower(method)+" "+pattern] = true
+		op, ok := doc.Paths[pattern][strings.ToLower(method)]
+		if !ok {
+			t.Errorf("route %s is not in the OpenAPI document", r)
+			continue
+		}
+		if m, _ := op.(map[string]any); m["operationId"] == nil || m["responses"] == nil {
+			t.Errorf("route %s has no operationId or responses", r)
+		}
+	}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			if method == "parameters" {
+				continue
+			}
+			if !registered[method+" "+path] {
+				t.Errorf("OpenAPI documents %s %s, which is not registered", method, path)
+			}
+		}
+	}
+}
+
+// TestOpenAPIResponses validates every scenario's request and response
+// against the document with an independent validator.
+func TestOpenAPIResponses(t *testing.T) {
+	doc, err := libopenapi.NewDocument(hbhttp.OpenAPIDocument())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, errs := validator.NewValidator(doc)
+	if len(errs) > 0 {
+		t.Fatalf("validator: %v", errs)
+	}
+	if ok, verrs := v.ValidateDocument(); !ok {
+		for _, e := range verrs {
+			t.Errorf("document: %s: %s", e.Message, e.Reason)
+		}
+	}
+	srv := sqliteServer(t)
+	for _, sc := range catalogScenarios() {
+		if sc.status == http.StatusMethodNotAllowed || sc.name == "unknown route" {
+			continue // not documented operations, by definition
+		}
+		t.Run(sc.name, func(t *testing.T) {
+			req := httptest.NewRequest(sc.method, sc.url, nil)
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, req)
+			res := rec.Result()
+			if res.StatusCode != sc.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, sc.status)
+			}
+			// The response is checked against the operation's declared
+			// status, media type and schema.
+			if ok, verrs := v.ValidateHttpResponse(req, res); !ok {
+				for _, e := range verrs {
+					t.Errorf("%s %s -> %d: %s: %s", sc.method, sc.url, res.StatusCode, e.Message, e.Reason)
+					for _, se := range e.SchemaValidationErrors {
+						t.Errorf("  at %s: %s", se.FieldPath, se.Reason)
+					}
+				}
+			}
+		})
+	}
+}

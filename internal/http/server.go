@@ -1,0 +1,212 @@
+// Package http serves hirebase over HTTP: the JSON API under /api/v1, the
+// server-rendered role pages, health checks and the OpenAPI document. Handlers
+// decode and validate input, make one call to a service declared here as an
+// interface, and encode the answer; they hold no SQL and no business rules.
+package http
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/hirebase/hirebase/internal/catalogcache"
+	"github.com/hirebase/hirebase/internal/hirebase"
+)
+
+// RoleFinder is what the API needs from the role store for listings and
+// autocomplete, which query the database directly.
+type RoleFinder interface {
+	FindRoles(ctx context.Context, f hirebase.RoleFilter) ([]*hirebase.Role, bool, error)
+	FindSkills(ctx context.Context, q string, limit int) ([]*hirebase.Skill, error)
+	ListSkills(ctx context.Context) ([]*hirebase.Skill, error)
+}
+
+// CatalogView serves the in-memory catalog snapshot that role pages and
+// title resolution read.
+type CatalogView interface {
+	Snapshot() *catalogcache.Snapshot
+}
+
+// Config holds the server's settings; zero values take the defaults.
+type Config struct {
+	Addr         string
+	MaxBodyBytes int64
+	// CacheMaxAge is the max-age, in seconds, of cacheable catalog responses.
+	CacheMaxAge int
+	AccessLog   bool
+	// PublicURL is the site's external base URL, for canonical links and
+	// the sitemap; empty leaves canonical links out.
+	PublicURL string
+}
+
+// Deps are the services the server calls.
+type Deps struct {
+	Roles   RoleFinder
+	Catalog CatalogView
+	// Ready reports whether the database is reachable.
+	Ready func(ctx context.Context) error
+}
+
+// Server is the HTTP front of hirebase.
+type Server struct {
+	cfg     Config
+	deps    Deps
+	logger  *slog.Logger
+	mux     *http.ServeMux
+	handler http.Handler
+	renders renderCache
+	static  map[string]*rendered
+	routes  []route
+	// cacheControl is the Cache-Control value of cacheable catalog responses.
+	cacheControl string
+}
+
+// route is one registered endpoint; the table of routes is what the OpenAPI
+// completeness test walks.
+type route struct {
+	method  string
+	pattern string
+	handler http.HandlerFunc
+}
+
+// NewServer wires routes and middleware.
+func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.CacheMaxAge <= 0 {
+		cfg.CacheMaxAge = 60
+	}
+	s := &Server{cfg: cfg, deps: deps, logger: logger, mux: http.NewServeMux(),
+		cacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=%d", cfg.CacheMaxAge, 5*cfg.CacheMaxAge)}
+	s.static = staticFiles()
+	s.routes = append(s.routes, s.healthRoutes()...)
+	s.routes = append(s.routes, s.catalogRoutes()...)
+	s.routes = append(s.routes, s.pageRoutes()...)
+	for _, rt := range s.routes {
+		s.mux.HandleFunc(rt.method+" "+rt.pattern, rt.handler)
+	}
+	s.handler = s.recoverer(s.securityHeaders(s.limitBody(s.compress(http.HandlerFunc(s.dispatch)))))
+	if cfg.AccessLog {
+		s.handler = s.accessLog(s.handler)
+	}
+	return s
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// Routes lists "METHOD pattern" for every registered route.
+func (s *Server) Routes() []string {
+	out := make([]string, 0, len(s.routes))
+	for _, rt := range s.routes {
+		out = append(out, rt.method+" "+rt.pattern)
+	}
+	return out
+}
+
+// ListenAndServe serves on cfg.Addr until ctx ends, then drains in-flight
+// requests for up to ten seconds.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is ListenAndServe on an existing listener.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.logger.Info("listening", slog.String("addr", ln.Addr().String()))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// dispatch routes through the mux, answering unknown paths and methods with
+// problem documents instead of the mux's plain-text ones.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
+	h, pattern := s.mux.Handler(r)
+	if pattern != "" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// The mux's own handler knows whether the path exists under another
+	// method (405, with an Allow header) or not at all (404).
+	probe := &missWriter{header: http.Header{}}
+	h.ServeHTTP(probe, r)
+	if allow := probe.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	if probe.status == http.StatusMethodNotAllowed {
+		writeProblem(w, r, Problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed,
+			Detail: fmt.Sprintf("%s is not allowed on %s.", r.Method, r.URL.Path), Code: "method_not_allowed"})
+		return
+	}
+	s.Error(w, r, hirebase.Errorf(hirebase.ENOTFOUND, "No route for %s %s.", r.Method, r.URL.Path))
+}
+
+// missWriter records what the mux's not-found or method-not-allowed handler
+// would have answered.
+type missWriter struct {
+	header http.Header
+	status int
+}
+
+func (m *missWriter) Header() http.Header         { return m.header }
+func (m *missWriter) Write(p []byte) (int, error) { return len(p), nil }
+func (m *missWriter) WriteHeader(code int)        { m.status = code }
+
+func (s *Server) healthRoutes() []route {
+	return []route{
+		{"GET", "/healthz", s.handleHealthz},
+		{"GET", "/readyz", s.handleReadyz},
+	}
+}
+
+// handleHealthz answers while the process is up.
+func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// handleReadyz answers 200 only while the database is reachable, so a load
+// balancer stops sending traffic to a replica that lost it.
+func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.deps.Ready(ctx); err != nil {
+		s.logger.Warn("not ready", slog.Any("err", err))
+		writeProblem(w, r, Problem{Type: "about:blank", Title: "Service Unavailable",
+			Status: http.StatusServiceUnavailable, Detail: "The database is not reachable.", Code: "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
