@@ -148,7 +148,7 @@ func (r *Resolver) evalGroup(part []term, n int, mods []int) ([]cand, bool) {
 		}
 		tech := m.e.kind == mTech
 		add(cand{role: role, strength: m.e.strength, dist: dist, matched: text, fuzzy: m.fuzzy || noun != nil && noun.fuzzy,
-			tech: tech, layer: m.e.flags&fLayer != 0, platform: tech && m.e.strength == sPlatform})
+			tech: tech, layer: m.e.flags&fLayer != 0, platform: tech && m.e.strength == sPlatform, stack: stackOf(m.e)})
 		if role == blocked {
 			continue
 		}
@@ -223,7 +223,7 @@ func (r *Resolver) evalGroup(part []term, n int, mods []int) ([]cand, bool) {
 	case top.tech && feTech > 0 && beTech > 0 && !(feOnlyJS && beOnlyNode) &&
 		(slug == rFrontEnd || slug == rBackEnd):
 		cs = append([]cand{{role: r.roleIndex[rFullStack], strength: max(feTech, beTech) + 0.25,
-			matched: feTechText + " + " + beTechText, tech: true}}, cs...)
+			matched: feTechText + " + " + beTechText, tech: true, stack: fFront | fBack}}, cs...)
 	case !top.tech && hasIOS && hasAndroid && (slug == rIOS || slug == rAndroid):
 		cs = append([]cand{{role: r.roleIndex[rMobile], strength: top.strength + 0.25,
 			matched: "ios + android"}}, cs...)

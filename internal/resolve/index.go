@@ -91,6 +91,12 @@ func (r *Resolver) build(roles []*hirebase.Role) {
 			for _, c := range techClasses {
 				e.roles[c] = def
 			}
+			if m.strength == sPlatform {
+				// An ecosystem is the job even of an architect: a "Java
+				// Architect" is a software architect, a "SAP Architect" an
+				// ERP specialist.
+				e.roles[cArchitect] = def
+			}
 		case mBlock:
 			for c := range e.roles {
 				e.roles[c] = blocked

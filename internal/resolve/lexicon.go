@@ -86,8 +86,9 @@ const (
 	sExact     = 6.0 // the title is a catalog name
 	sFunction  = 5.2 // quality assurance: a function applied to any domain ("Mobile QA")
 	sStrong    = 5.0 // names the role: backend, data, devops, security
-	sNoun      = 4.5 // what a role noun is by itself: architect, tech lead, scientist
+	sNoun      = 4.5 // what a role noun is by itself: tech lead, scientist
 	sPlatform  = 4.0 // an ecosystem that is the job: SAP, Salesforce, WordPress, Unity
+	sArchitect = 3.5 // a bare architect: below an ecosystem, above a framework
 	sFramework = 3.0 // Django, React, Flutter, Terraform, Airflow, Selenium
 	sWeak      = 2.5 // a broad domain: web, mobile, cloud, platform, hardware
 	sLanguage  = 2.0 // Python, Java, JavaScript: used by several roles
@@ -108,16 +109,16 @@ type nounDef struct {
 }
 
 var nouns = []nounDef{
-	// A bare generic developer resolves to back end with a modest score:
-	// most unqualified "Software Engineer" openings are server-side work,
-	// and the low score tells the caller it was a guess.
+	// A bare generic developer resolves to full stack with a modest score:
+	// a software engineer with no stated specialisation works across the
+	// stack, and the low score tells the caller it was a guess.
 	{phrases: "developer|dev|programmer|coder|software engineer|software developer|software development engineer|" +
 		"sde|swe|application developer|applications developer|programming",
-		class: cDev, role: rBackEnd, strength: sGeneric},
+		class: cDev, role: rFullStack, strength: sGeneric},
 	{phrases: "desarrollador|desarrolladora|programador|programadora|desenvolvedor|desenvolvedora|" +
 		"ingeniero software|ingeniera software|engenheiro software|engenheira software|analista programador|" +
 		"analista desarrollador|analista desenvolvedor|desarrollador software|desenvolvedor software",
-		class: cDev, role: rBackEnd, strength: sGeneric, post: true},
+		class: cDev, role: rFullStack, strength: sGeneric, post: true},
 	{phrases: "engineer|engineers", class: cEngineer},
 	{phrases: "ingeniero|ingeniera|engenheiro|engenheira", class: cEngineer, post: true},
 	{phrases: "analyst", class: cAnalyst, role: rDataAn, strength: sAnalyst},
@@ -131,8 +132,11 @@ var nouns = []nounDef{
 		"lead engineer|lead software engineer|lead software developer|lead programmer|dev lead|chapter lead",
 		class: cLead, role: rTechLead, strength: sNoun},
 	{phrases: "lider|lider tecnico|lider equipo|lider tecnica", class: cLead, role: rTechLead, strength: sNoun, post: true},
-	{phrases: "architect", class: cArchitect, role: rArchitect, strength: sNoun},
-	{phrases: "arquitecto|arquitecta|arquiteto|arquiteta", class: cArchitect, role: rArchitect, strength: sNoun, post: true},
+	// An architect yields to the field ("Security Architect") and to the
+	// ecosystem ("Salesforce Architect") it names, never to a language.
+	{phrases: "architect", class: cArchitect, role: rArchitect, strength: sArchitect},
+	{phrases: "arquitecto|arquitecta|arquiteto|arquiteta", class: cArchitect, role: rArchitect, strength: sArchitect,
+		post: true},
 	{phrases: "scientist|statistician|mathematician", class: cScientist, role: rDataSci, strength: sNoun},
 	{phrases: "cientifico|cientifica|cientista|estadistico|estatistico", class: cScientist, role: rDataSci,
 		strength: sNoun, post: true},
@@ -250,7 +254,7 @@ var names = map[string][]string{
 	rDataSci:    {"Data Scientist", "Científico de Datos", "Cientista de Dados"},
 	rML:         {"Machine Learning Engineer", "ML Engineer", "Ingeniero de Machine Learning"},
 	rAI:         {"AI Engineer", "Ingeniero de IA", "Engenheiro de IA"},
-	rSecurity:   {"Security Engineer", "Ingeniero de Ciberseguridad", "Engenheiro de Segurança"},
+	rSecurity:   {"Security Engineer", "DevSecOps Engineer", "Ingeniero de Ciberseguridad", "Engenheiro de Segurança"},
 	rDBA:        {"Database Administrator", "DBA", "Administrador de Base de Datos"},
 	rSysadmin:   {"System Administrator", "Sysadmin", "Administrador de Sistemas"},
 	rEmbedded:   {"Embedded Engineer", "Embedded Software Engineer", "Firmware Engineer"},

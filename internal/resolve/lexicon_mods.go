@@ -9,7 +9,8 @@ const (
 	mDomain modKind = iota
 	// mTech is a technology. It only says what a developer, engineer,
 	// specialist, administrator or lead works on: a "Java architect" is an
-	// architect and a "Salesforce business analyst" a business analyst.
+	// architect and a "Salesforce business analyst" a business analyst. An
+	// ecosystem also speaks for an architect ("SAP Architect").
 	mTech
 	// mBlock names work outside the catalog ("sales", "HR", "accounting"):
 	// it stops an engineer, analyst or manager from resolving, but not a
@@ -107,11 +108,15 @@ var modifiers = []modDef{
 		role: rQAAuto, flags: fAuto},
 
 	// Data.
-	{phrases: "data|datos|dados|data engineering|big data|etl|elt|dwh|data warehouse|data warehousing|" +
-		"data pipeline|data pipelines|data lake|lakehouse|data platform|data integration|data infrastructure",
-		strength: sStrong, role: rDataEng,
+	// A bare "Data Manager" manages data, not data engineers; "Head of Data
+	// Engineering" leads data engineering.
+	{phrases: "data|datos|dados", strength: sStrong, role: rDataEng,
 		except: "analyst=data-analyst scientist=data-scientist designer=- writer=- manager=- tester=- " +
 			"specialist=data-analyst"},
+	{phrases: "data engineering|big data|etl|elt|dwh|data warehouse|data warehousing|data pipeline|data pipelines|" +
+		"data lake|lakehouse|data platform|data integration|data infrastructure|ingenieria datos|engenharia dados",
+		strength: sStrong, role: rDataEng,
+		except: "analyst=data-analyst scientist=data-scientist designer=- writer=- tester=- specialist=data-analyst"},
 	{phrases: "analytics|analitica|analise|analisis|data analysis|data analytics|product analytics|" +
 		"marketing analytics|web analytics|business intelligence|inteligencia negocios|bi|reporting|insights",
 		strength: sStrong, role: rDataAn, except: "engineer=data-engineer designer=- writer=-"},
@@ -221,9 +226,13 @@ var modifiers = []modDef{
 	{phrases: "jetpack|jetpack compose|android sdk", kind: mTech, strength: sFramework, role: rAndroid},
 
 	// Infrastructure technology.
-	{phrases: "terraform|kubernetes|k8s|docker|ansible|helm|jenkins|gitops|openstack|argocd|argo cd|pulumi|" +
+	{phrases: "terraform|ansible|helm|jenkins|gitops|openstack|argocd|argo cd|pulumi|" +
 		"cloudformation|puppet|prometheus|grafana|gitlab ci|github actions|istio|openshift", kind: mTech,
 		strength: sFramework, role: rDevOps},
+	// Containers are where most server-side code runs: they name a DevOps
+	// job alone ("Kubernetes Engineer") but not beside a developer's
+	// language ("Java Developer (Docker, Kubernetes)").
+	{phrases: "kubernetes|k8s|docker", kind: mTech, strength: sLanguage, role: rDevOps},
 	// Linux makes an engineer or an administrator a system administrator,
 	// but a "Linux Software Engineer" is still a developer.
 	{phrases: "linux|unix|windows|bash|powershell|jira|confluence|atlassian", kind: mTech, strength: sLanguage,

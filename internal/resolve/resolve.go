@@ -109,9 +109,12 @@ type cand struct {
 	dist     int // words between modifier and noun
 	matched  string
 	fuzzy    bool
-	tech     bool // decided by a technology rather than a role word
-	layer    bool // a layer word: front end, back end, full stack
-	platform bool // an ecosystem: WordPress, SAP, Salesforce, Unity
+	tech     bool    // decided by a technology rather than a role word
+	layer    bool    // a layer word: front end, back end, full stack
+	platform bool    // an ecosystem: WordPress, SAP, Salesforce, Unity
+	stack    modFlag // fFront, fBack, fJSLang, fNode of a technology
+	tail     bool    // found outside the title's head
+	raw      float64 // strength before the discount outside the head
 	score    float64
 }
 
@@ -125,7 +128,8 @@ type analysis struct {
 // partFactor discounts evidence outside the title's head: "(with DevOps
 // experience)" or "for an AI platform" says less about the job than the
 // words before it. At 0.4 a role word in parentheses (5 -> 2) only ties a
-// language in the head, and the head wins the tie.
+// language in the head, and the head wins the tie; weighTail lets the
+// technologies there decide when the head names no role.
 const partFactor = 0.4
 
 func (r *Resolver) analyse(title string) analysis {
@@ -170,6 +174,8 @@ func (r *Resolver) analyse(title string) analysis {
 			return a
 		}
 		for _, c := range cs {
+			c.raw = c.strength
+			c.tail = factor != 1
 			c.strength *= factor
 			all = append(all, c)
 		}
@@ -198,6 +204,7 @@ func (r *Resolver) analyse(title string) analysis {
 			a.cands = append(a.cands, c)
 		}
 	}
+	a.cands = r.weighTail(a.cands, all)
 	a.cands = r.upgradeQA(a.cands, auto, manual)
 
 	a.key = r.exactKey(toks, terms, head)

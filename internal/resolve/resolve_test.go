@@ -69,7 +69,7 @@ var resolveCases = map[string][]resolveCase{
 		{"Sênior iOS Developer", "ios-developer", sr},
 		{"Staff Backend Engineer", "back-end-developer", sr},
 		{"Principal Cloud Engineer", "cloud-engineer", sr},
-		{"Software Engineer II", "back-end-developer", mid},
+		{"Software Engineer II", "full-stack-developer", mid},
 		{"Site Reliability Engineer III", "site-reliability-engineer", sr},
 		{"Junior/Middle QA Engineer", "qa-engineer", jr},
 		{"Middle/Senior DevOps (GCP)", "devops-engineer", mid},
@@ -77,8 +77,8 @@ var resolveCases = map[string][]resolveCase{
 		{"Data Engineer", "data-engineer", ""},
 	},
 	"abbreviations": {
-		{"SWE", "back-end-developer", ""},
-		{"SDE II", "back-end-developer", mid},
+		{"SWE", "full-stack-developer", ""},
+		{"SDE II", "full-stack-developer", mid},
 		{"SDET", "qa-automation-engineer", ""},
 		{"Senior SRE", "site-reliability-engineer", sr},
 		{"BE Developer", "back-end-developer", ""},
@@ -98,6 +98,8 @@ var resolveCases = map[string][]resolveCase{
 		{"BI Developer", "data-analyst", ""},
 		{"DevOps (remote)", "devops-engineer", ""},
 		{"SecOps Engineer", "security-engineer", ""},
+		{"DevSecOps Engineer", "security-engineer", ""},
+		{"Senior DevSecOps Specialist (AWS)", "security-engineer", sr},
 	},
 	"technology": {
 		{"Django Developer", "back-end-developer", ""},
@@ -164,6 +166,29 @@ var resolveCases = map[string][]resolveCase{
 		{"Manager, Software Engineering", "engineering-manager", ""},
 		{"Engineer, Machine Learning", "machine-learning-engineer", ""},
 	},
+	// A head naming only a technology or a bare noun lets the stack named in
+	// the rest of the title decide; a role word in the head, or a field
+	// named after "for", does not yield.
+	"whole title": {
+		{"Junior JavaScript Developer (Vue.js / Express)", "full-stack-developer", jr},
+		{"Node.js Engineer (Next.js, Prisma)", "full-stack-developer", ""},
+		{"Python Developer (Angular)", "full-stack-developer", ""},
+		{"Python Developer (Spark, Databricks)", "data-engineer", ""},
+		{"Scala Engineer - Airflow", "data-engineer", ""},
+		{"Java Developer (Selenium)", "qa-automation-engineer", ""},
+		{"PHP Developer (WooCommerce)", "wordpress-developer", ""},
+		{"C# Developer (Unity 3D)", "game-developer", ""},
+		{"Backend Developer (WordPress plugins)", "wordpress-developer", ""},
+		{"Frontend Developer / WordPress Developer", "wordpress-developer", ""},
+		{"Fullstack PHP + WordPress + React", "full-stack-developer", ""},
+		{"Backend Engineer (Airflow, Kafka)", "back-end-developer", ""},
+		{"Data Engineer (React dashboards)", "data-engineer", ""},
+		{"JavaScript Developer (Node.js)", "back-end-developer", ""},
+		{"TypeScript Developer (Node.js)", "back-end-developer", ""},
+		{"Java Developer (Docker, Kubernetes)", "back-end-developer", ""},
+		{"Python Developer (AWS, PostgreSQL)", "back-end-developer", ""},
+		{"Go Developer for a data platform", "back-end-developer", ""},
+	},
 	"ordering": {
 		{"Data Scientist / ML Engineer", "data-scientist", ""},
 		{"ML Engineer / Data Scientist", "machine-learning-engineer", ""},
@@ -176,6 +201,9 @@ var resolveCases = map[string][]resolveCase{
 		{"Full-stack WordPress Engineer", "wordpress-developer", ""},
 		{"Salesforce Business Analyst", "business-analyst", ""},
 		{"Java Architect", "software-architect", ""},
+		{"Salesforce Architect", "salesforce-developer", ""},
+		{"Arquitecto SAP Sr", "erp-developer", sr},
+		{"Security Architect", "security-engineer", ""},
 		{"Product Designer (SaaS)", "product-designer", ""},
 		{"Product Engineer (Django)", "back-end-developer", ""},
 	},
@@ -196,10 +224,12 @@ var resolveCases = map[string][]resolveCase{
 		{"VP of Engineering", "engineering-manager", ""},
 		{"Head of Data Analytics", "data-analyst", ""},
 		{"Head of QA", "qa-engineer", ""},
+		{"Head of Data Engineering", "data-engineer", ""},
+		{"Data Manager", "", ""},
 		{"Engineering Manager (Remote)", "engineering-manager", ""},
 	},
 	"typos": {
-		{"Devloper", "back-end-developer", ""},
+		{"Devloper", "full-stack-developer", ""},
 		{"Backend Enginer", "back-end-developer", ""},
 		{"Fronted Developer", "front-end-developer", ""},
 		{"Senior Pyhton Developer", "back-end-developer", sr},
@@ -248,14 +278,17 @@ var resolveCases = map[string][]resolveCase{
 		{"Redator Técnico", "technical-writer", ""},
 		{"Administrador de Sistemas Linux", "system-administrator", ""},
 	},
-	// A bare generic developer is a modest guess at back end; see
-	// TestScores for the score.
+	// A bare generic developer is a modest guess at full stack: with no
+	// stated specialisation the work spans the stack. See TestScores for
+	// the score.
 	"generic": {
-		{"Software Engineer - Remote", "back-end-developer", ""},
-		{"Developer", "back-end-developer", ""},
-		{"Programador", "back-end-developer", ""},
-		{"Desenvolvedor", "back-end-developer", ""},
-		{"Senior Software Developer", "back-end-developer", sr},
+		{"Software Engineer - Remote", "full-stack-developer", ""},
+		{"Developer", "full-stack-developer", ""},
+		{"Programador", "full-stack-developer", ""},
+		{"Desenvolvedor", "full-stack-developer", ""},
+		{"Senior Software Developer", "full-stack-developer", sr},
+		{"Junior Developer", "full-stack-developer", jr},
+		{"Desarrolladora de Software Ssr", "full-stack-developer", mid},
 	},
 	"no match": {
 		{"Registered Nurse", "", ""},
@@ -378,6 +411,9 @@ func TestScores(t *testing.T) {
 		res := r.Resolve("Data Scientist / ML Engineer", 5)
 		if len(res.Matches) < 2 || res.Matches[1].Role != "machine-learning-engineer" {
 			t.Errorf("%s: Data Scientist / ML Engineer: want machine-learning-engineer second, got %+v", rname, res.Matches)
+		}
+		if m := r.Resolve("DevSecOps Engineer", 2).Matches; len(m) < 2 || m[1].Role != "devops-engineer" {
+			t.Errorf("%s: DevSecOps Engineer: want devops-engineer second, got %+v", rname, m)
 		}
 		if m := res.Matches[0]; m.Matched == "" || m.Name == "" {
 			t.Errorf("%s: match %+v lacks its name or what matched", rname, m)
