@@ -20,6 +20,7 @@ const (
 	EFORBIDDEN    = "forbidden"
 	ETOOMANY      = "too_many_requests"
 	ETOOLARGE     = "too_large"
+	EUNSUPPORTED  = "unsupported_media_type"
 )
 
 // Error is an application error that is safe to show to a caller. Anything
