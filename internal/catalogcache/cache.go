@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hirebase/hirebase/internal/estimate"
 	"github.com/hirebase/hirebase/internal/hirebase"
 	"github.com/hirebase/hirebase/internal/resolve"
 )
@@ -22,6 +23,7 @@ import (
 type Store interface {
 	ListRoles(ctx context.Context) ([]*hirebase.Role, error)
 	CatalogRevision(ctx context.Context) (int64, error)
+	ActiveCalibration(ctx context.Context) (*hirebase.Calibration, error)
 }
 
 // Snapshot is one consistent view of the catalog. It is never modified after
@@ -30,7 +32,11 @@ type Snapshot struct {
 	Revision int64
 	Roles    []*hirebase.Role // ordered by slug
 	Resolver *resolve.Resolver
-	bySlug   map[string]*hirebase.Role
+	// Calibration is the active calibration and Estimator its model, read
+	// with the roles so bands and estimates always agree.
+	Calibration *hirebase.Calibration
+	Estimator   *estimate.Estimator
+	bySlug      map[string]*hirebase.Role
 }
 
 // Role returns the role with the given slug or an ENOTFOUND error.
@@ -81,7 +87,16 @@ func (c *Cache) Load(ctx context.Context) error {
 	// A write landing between the two reads gives newer roles under the
 	// older revision; the next poll sees the newer revision and reloads, so a
 	// snapshot is never older than the revision it carries.
-	s := &Snapshot{Revision: rev, Roles: roles, Resolver: resolve.New(roles), bySlug: make(map[string]*hirebase.Role, len(roles))}
+	cal, err := c.store.ActiveCalibration(ctx)
+	if err != nil {
+		return fmt.Errorf("active calibration: %w", err)
+	}
+	est, err := estimate.New(cal)
+	if err != nil {
+		return err
+	}
+	s := &Snapshot{Revision: rev, Roles: roles, Resolver: resolve.New(roles), Calibration: cal, Estimator: est,
+		bySlug: make(map[string]*hirebase.Role, len(roles))}
 	for _, r := range roles {
 		s.bySlug[r.Slug] = r
 	}

@@ -15,6 +15,7 @@ type scenario struct {
 	name        string
 	method      string
 	url         string
+	body        string
 	header      map[string]string
 	status      int
 	contentType string
@@ -81,14 +82,60 @@ func catalogScenarios() []scenario {
 	}
 }
 
+var jsonHeader = map[string]string{"Content-Type": "application/json"}
+
+func estimateScenarios() []scenario {
+	return []scenario{
+		{name: "estimate", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 200, contentType: "application/json",
+			body: `{"role": "back-end-developer", "years_experience": 4, "factors": {"us_companies": true, "large_scale_cloud": false,
+				"security_performance": false, "leadership": false, "devops_automation": false}, "skills": ["Go"], "country": "AR"}`,
+			contains: []string{`"tier":{"key":"mid"`, `"probabilities"`, `"p10"`, `"p90"`, `"currency":"USD"`, `"period":"month"`,
+				`"factor":"us_companies"`, `"sample_size"`, `"as_of"`, `"source"`, `"confidence"`}},
+		{name: "estimate with evidence", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 200,
+			body:     `{"role": "data-engineer", "years_experience": 8, "factors": {"leadership": {"present": true, "evidence": "led a team of 4"}}}`,
+			contains: []string{`"tier":{"key":"senior"`}},
+		{name: "estimate by title", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 200,
+			body:     `{"role": "Sr. Desarrollador Backend", "years_experience": 7}`,
+			contains: []string{`"role":"back-end-developer"`, `"matched_title"`}},
+		{name: "estimate unknown role", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "Registered Nurse", "years_experience": 3}`, contains: []string{`"field":"role"`}},
+		{name: "estimate without years", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer"}`, contains: []string{`"field":"years_experience"`}},
+		{name: "estimate negative years", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": -1}`, contains: []string{`"field":"years_experience"`}},
+		{name: "estimate years as text", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": "four"}`, contains: []string{`"field":"years_experience"`}},
+		{name: "estimate unknown factor", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": 2, "factors": {"charisma": true}}`, contains: []string{`"field":"factors.charisma"`}},
+		{name: "estimate unknown field", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": 2, "salary": 9000}`, contains: []string{`"field":"salary"`}},
+		{name: "estimate bad country", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": 2, "country": "Argentina"}`, contains: []string{`"field":"country"`}},
+		{name: "estimate malformed", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", `, contains: []string{`"field":"body"`}},
+		{name: "estimate two objects", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 400,
+			body: `{"role": "qa-engineer", "years_experience": 2} {}`, contains: []string{`"field":"body"`}},
+		{name: "estimate not json", method: "POST", url: "/api/v1/estimate", header: map[string]string{"Content-Type": "text/plain"},
+			status: 415, body: `role=qa`, contains: []string{`"field":"Content-Type"`}},
+		{name: "estimate too large", method: "POST", url: "/api/v1/estimate", header: jsonHeader, status: 413,
+			body: `{"role": "qa-engineer", "years_experience": 2, "skills": ["` + strings.Repeat("x", 20000) + `"]}`},
+		{name: "estimate page", method: "GET", url: "/roles/back-end-developer/estimate?years=4&factor=us_companies&skills=Go,+PostgreSQL&country=AR",
+			status: 200, contentType: "text/html", contains: []string{"What would this cost?", "<svg", "What each key factor adds",
+				"Experience working with US-based companies", `value="us_companies" checked`}},
+		{name: "estimate page bad years", method: "GET", url: "/roles/back-end-developer/estimate?years=lots", status: 400,
+			contentType: "text/html", contains: []string{"Please correct the form", "years"}},
+		{name: "estimate page missing role", method: "GET", url: "/roles/astronaut/estimate?years=3", status: 404},
+	}
+}
+
 // TestScenarios runs every catalog scenario on each configured engine.
 func TestScenarios(t *testing.T) {
 	for _, e := range engines(t) {
 		t.Run(e.name, func(t *testing.T) {
 			srv := newServer(t, e)
-			for _, sc := range catalogScenarios() {
+			for _, sc := range append(catalogScenarios(), estimateScenarios()...) {
 				t.Run(sc.name, func(t *testing.T) {
-					res := do(t, srv, sc.method, sc.url, sc.header)
+					res := doBody(t, srv, sc.method, sc.url, sc.body, sc.header)
 					got := body(t, res)
 					if res.StatusCode != sc.status {
 						t.Fatalf("status %d, want %d; body %s", res.StatusCode, sc.status, got)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
 )
@@ -18,6 +19,7 @@ var codes = map[string]int{
 	hirebase.EFORBIDDEN:    http.StatusForbidden,
 	hirebase.ETOOMANY:      http.StatusTooManyRequests,
 	hirebase.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	hirebase.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	hirebase.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -46,6 +48,9 @@ type Problem struct {
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	code := hirebase.ErrorCode(err)
 	status := ErrorStatus(code)
+	if d, ok := hirebase.RetryAfter(err); ok {
+		w.Header().Set("Retry-After", strconv.Itoa(ceilSeconds(d)))
+	}
 	if code == hirebase.EINTERNAL {
 		s.logger.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.Any("err", err))

@@ -66,12 +66,15 @@ func TestOpenAPIResponses(t *testing.T) {
 		}
 	}
 	srv := sqliteServer(t)
-	for _, sc := range catalogScenarios() {
+	for _, sc := range append(catalogScenarios(), estimateScenarios()...) {
 		if sc.status == http.StatusMethodNotAllowed || sc.name == "unknown route" {
 			continue // not documented operations, by definition
 		}
 		t.Run(sc.name, func(t *testing.T) {
-			req := httptest.NewRequest(sc.method, sc.url, nil)
+			req := httptest.NewRequest(sc.method, sc.url, strings.NewReader(sc.body))
+			for k, v := range sc.header {
+				req.Header.Set(k, v)
+			}
 			rec := httptest.NewRecorder()
 			srv.ServeHTTP(rec, req)
 			res := rec.Result()

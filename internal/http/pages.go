@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
 )
 
@@ -88,9 +87,12 @@ func (s *Server) handleIndexPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type roleData struct {
-	Canonical string
-	Role      *hirebase.Role
-	JSONLD    template.JS
+	Canonical  string
+	Role       *hirebase.Role
+	JSONLD     template.JS
+	Form       estimateForm
+	FormErrors []hirebase.FieldError
+	Estimate   *estimateView
 }
 
 func (s *Server) handleRolePage(w http.ResponseWriter, r *http.Request) {
@@ -101,7 +103,7 @@ func (s *Server) handleRolePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e, err := s.renders.get(snap.Revision, "page:"+role.Slug, func() (*rendered, error) {
-		return s.renderRole(snap, role)
+		return s.renderRoleData(role, roleData{Canonical: s.canonical("/roles/" + role.Slug), Role: role})
 	})
 	if err != nil {
 		s.Error(w, r, err)
@@ -110,18 +112,17 @@ func (s *Server) handleRolePage(w http.ResponseWriter, r *http.Request) {
 	s.serveRendered(w, r, e)
 }
 
-func (s *Server) renderRole(_ *catalogcache.Snapshot, role *hirebase.Role) (*rendered, error) {
-	ld, err := json.Marshal(occupationLD(role, s.canonical("/roles/"+role.Slug)))
+// renderRoleData renders a role page; data carries the estimator's form and
+// answer when there is one.
+func (s *Server) renderRoleData(role *hirebase.Role, data roleData) (*rendered, error) {
+	ld, err := json.Marshal(occupationLD(role, data.Canonical))
 	if err != nil {
 		return nil, err
 	}
-	return renderHTML(rolePage, roleData{
-		Canonical: s.canonical("/roles/" + role.Slug),
-		Role:      role,
-		// json.Marshal escapes <, > and &, so the block cannot close the
-		// script element early.
-		JSONLD: template.JS(ld),
-	})
+	// json.Marshal escapes <, > and &, so the block cannot close the script
+	// element early.
+	data.JSONLD = template.JS(ld)
+	return renderHTML(rolePage, data)
 }
 
 func renderHTML(t *template.Template, data any) (*rendered, error) {

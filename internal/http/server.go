@@ -11,10 +11,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/ratelimit"
 )
 
 // RoleFinder is what the API needs from the role store for listings and
@@ -41,6 +45,10 @@ type Config struct {
 	// PublicURL is the site's external base URL, for canonical links and
 	// the sitemap; empty leaves canonical links out.
 	PublicURL string
+	// TrustedProxies are the networks whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+	// EstimateLimit bounds public estimates per client address.
+	EstimateLimit hirebase.Limit
 }
 
 // Deps are the services the server calls.
@@ -49,6 +57,8 @@ type Deps struct {
 	Catalog CatalogView
 	// Ready reports whether the database is reachable.
 	Ready func(ctx context.Context) error
+	// Limiter counts rate-limited requests; nil keeps counts in the process.
+	Limiter hirebase.RateLimiter
 }
 
 // Server is the HTTP front of hirebase.
@@ -81,16 +91,24 @@ func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
 	if cfg.CacheMaxAge <= 0 {
 		cfg.CacheMaxAge = 60
 	}
+	if cfg.EstimateLimit.Rate <= 0 {
+		cfg.EstimateLimit = hirebase.Limit{Rate: 60, Period: time.Minute, Burst: 20}
+	}
+	if deps.Limiter == nil {
+		deps.Limiter = ratelimit.NewMemory()
+	}
 	s := &Server{cfg: cfg, deps: deps, logger: logger, mux: http.NewServeMux(),
 		cacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=%d", cfg.CacheMaxAge, 5*cfg.CacheMaxAge)}
 	s.static = staticFiles()
 	s.routes = append(s.routes, s.healthRoutes()...)
 	s.routes = append(s.routes, s.catalogRoutes()...)
+	s.routes = append(s.routes, s.estimateRoutes()...)
 	s.routes = append(s.routes, s.pageRoutes()...)
 	for _, rt := range s.routes {
 		s.mux.HandleFunc(rt.method+" "+rt.pattern, rt.handler)
 	}
-	s.handler = s.recoverer(s.securityHeaders(s.limitBody(s.compress(http.HandlerFunc(s.dispatch)))))
+	s.mux.HandleFunc("/", s.routeMiss)
+	s.handler = s.recoverer(s.securityHeaders(s.limitBody(s.compress(s.mux))))
 	if cfg.AccessLog {
 		s.handler = s.accessLog(s.handler)
 	}
@@ -151,39 +169,30 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// dispatch routes through the mux, answering unknown paths and methods with
-// problem documents instead of the mux's plain-text ones.
-func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
-	h, pattern := s.mux.Handler(r)
-	if pattern != "" {
-		s.mux.ServeHTTP(w, r)
-		return
+// routeMiss answers requests no route matched, with problem documents
+// instead of the mux's plain-text ones: 405 with an Allow header when the
+// path exists under other methods, 404 otherwise. It is registered as the
+// catch-all "/" so matched requests are routed once.
+func (s *Server) routeMiss(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
 	}
-	// The mux's own handler knows whether the path exists under another
-	// method (405, with an Allow header) or not at all (404).
-	probe := &missWriter{header: http.Header{}}
-	h.ServeHTTP(probe, r)
-	if allow := probe.header.Get("Allow"); allow != "" {
-		w.Header().Set("Allow", allow)
-	}
-	if probe.status == http.StatusMethodNotAllowed {
+	if len(allow) > 0 {
+		if slices.Contains(allow, "GET") {
+			allow = append(allow, "HEAD")
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
 		writeProblem(w, r, Problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed,
 			Detail: fmt.Sprintf("%s is not allowed on %s.", r.Method, r.URL.Path), Code: "method_not_allowed"})
 		return
 	}
 	s.Error(w, r, hirebase.Errorf(hirebase.ENOTFOUND, "No route for %s %s.", r.Method, r.URL.Path))
 }
-
-// missWriter records what the mux's not-found or method-not-allowed handler
-// would have answered.
-type missWriter struct {
-	header http.Header
-	status int
-}
-
-func (m *missWriter) Header() http.Header         { return m.header }
-func (m *missWriter) Write(p []byte) (int, error) { return len(p), nil }
-func (m *missWriter) WriteHeader(code int)        { m.status = code }
 
 func (s *Server) healthRoutes() []route {
 	return []route{

@@ -54,6 +54,12 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 	defer tx.Rollback()
 	now := s.db.now()
 
+	// The calibration feeds the catalog's bands and the estimator, so it
+	// is a catalog write: it queues behind other catalog writers and moves
+	// the revision every replica polls.
+	if err := lockCatalog(ctx, tx); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, lockCalibrationsQuery); err != nil {
 		return fmt.Errorf("put calibration: %w", err)
 	}
@@ -61,6 +67,9 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, putCalibrationQuery, c.ID, c.AsOf, string(doc), now); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	if err := bumpCatalogRevision(ctx, tx, now); err != nil {
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -35,7 +35,8 @@ func NewCalibrationStore(db *DB) *CalibrationStore {
 }
 
 // PutCalibration stores c and makes it the active calibration; putting an ID
-// that exists replaces it.
+// that exists replaces it. The calibration feeds the catalog's bands and the
+// estimator, so it moves the catalog revision every replica polls.
 func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calibration) error {
 	if c == nil || strings.TrimSpace(c.ID) == "" {
 		return fmt.Errorf("put calibration: %w", hirebase.Invalid("id", "is required"))
@@ -55,6 +56,9 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, putCalibrationQuery, c.ID, c.AsOf, string(doc), now, now); err != nil {
+		return fmt.Errorf("put calibration: %w", err)
+	}
+	if err := bumpCatalogRevision(ctx, tx, now); err != nil {
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -26,9 +26,16 @@ func testPutActiveCalibration(t *testing.T, s Store) {
 		check(t, err)
 		return c
 	}
+	rev0, err := s.CatalogRevision(ctx)
+	check(t, err)
 	a := Calibration("cal-a", "2025-01")
 	check(t, s.PutCalibration(ctx, a))
 	wantEqual(t, "active after a", active(), a)
+	// Bands and the estimator read the active calibration, so caches must
+	// see a new one as a catalog change.
+	if rev, err := s.CatalogRevision(ctx); err != nil || rev <= rev0 {
+		t.Errorf("revision %d after putting a calibration, want above %d (%v)", rev, rev0, err)
+	}
 
 	b := Calibration("cal-b", "2025-06")
 	b.Model = nil
