@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -21,16 +22,24 @@ type Config struct {
 	LogLevel     string
 	LogFormat    string
 	MaxBodyBytes int64
+	// RedisURL, when set, shares rate limits across replicas.
+	RedisURL string
+	// TrustedProxies is a comma-separated list of CIDRs whose
+	// X-Forwarded-For header is believed.
+	TrustedProxies string
+	// EstimatesPerMinute is each client address's allowance of estimates.
+	EstimatesPerMinute int
 }
 
 func defaultConfig() Config {
 	return Config{
-		Addr:         "127.0.0.1:8080",
-		DB:           "hirebase.db",
-		CacheRefresh: 2 * time.Second,
-		LogLevel:     "info",
-		LogFormat:    "text",
-		MaxBodyBytes: 1 << 20,
+		Addr:               "127.0.0.1:8080",
+		DB:                 "hirebase.db",
+		CacheRefresh:       2 * time.Second,
+		LogLevel:           "info",
+		LogFormat:          "text",
+		MaxBodyBytes:       1 << 20,
+		EstimatesPerMinute: 60,
 	}
 }
 
@@ -49,6 +58,9 @@ func (c *Config) bindServe(fs *flag.FlagSet) {
 	fs.DurationVar(&c.CacheRefresh, "cache-refresh", c.CacheRefresh, "how often each replica checks the catalog for changes (env HIREBASE_CACHE_REFRESH)")
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (env HIREBASE_ACCESS_LOG)")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", c.MaxBodyBytes, "largest request body accepted (env HIREBASE_MAX_BODY_BYTES)")
+	fs.StringVar(&c.RedisURL, "redis", c.RedisURL, "redis:// URL to share rate limits across replicas (env HIREBASE_REDIS_URL, HIREBASE_REDIS_URL_FILE)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated CIDRs whose X-Forwarded-For is believed (env HIREBASE_TRUSTED_PROXIES)")
+	fs.IntVar(&c.EstimatesPerMinute, "estimates-per-minute", c.EstimatesPerMinute, "estimates each client address may request per minute (env HIREBASE_ESTIMATES_PER_MINUTE)")
 }
 
 // loadEnv overrides defaults from the environment.
@@ -69,6 +81,7 @@ func (c *Config) loadEnv(getenv func(string) string) error {
 	for name, dst := range map[string]*string{
 		"HIREBASE_ADDR": &c.Addr, "HIREBASE_DB": &c.DB, "HIREBASE_PUBLIC_URL": &c.PublicURL,
 		"HIREBASE_LOG_LEVEL": &c.LogLevel, "HIREBASE_LOG_FORMAT": &c.LogFormat,
+		"HIREBASE_REDIS_URL": &c.RedisURL, "HIREBASE_TRUSTED_PROXIES": &c.TrustedProxies,
 	} {
 		if err := str(name, dst); err != nil {
 			return err
@@ -87,6 +100,13 @@ func (c *Config) loadEnv(getenv func(string) string) error {
 			return fmt.Errorf("HIREBASE_ACCESS_LOG: %w", err)
 		}
 		c.AccessLog = b
+	}
+	if v := getenv("HIREBASE_ESTIMATES_PER_MINUTE"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("HIREBASE_ESTIMATES_PER_MINUTE: %w", err)
+		}
+		c.EstimatesPerMinute = n
 	}
 	if v := getenv("HIREBASE_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -114,6 +134,15 @@ func (c *Config) validate() error {
 	default:
 		return fmt.Errorf("--log-format must be text or json")
 	}
+	if c.EstimatesPerMinute < 1 {
+		return fmt.Errorf("--estimates-per-minute must be at least 1")
+	}
+	if _, err := c.proxies(); err != nil {
+		return err
+	}
+	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
+		return fmt.Errorf("--redis must be a redis:// or rediss:// URL")
+	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -136,6 +165,31 @@ func maskedDB(db string) string {
 	u, err := url.Parse(db)
 	if err != nil {
 		return "postgres://(unparseable)"
+	}
+	return u.Redacted()
+}
+
+// proxies parses TrustedProxies.
+func (c *Config) proxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range strings.Split(c.TrustedProxies, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxies: %q is not a CIDR", s)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// maskedURL hides any password in a URL setting, for logs.
+func maskedURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparseable)"
 	}
 	return u.Redacted()
 }

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/hirebase/hirebase/internal/catalog"
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
 	hbhttp "github.com/hirebase/hirebase/internal/http"
+	"github.com/hirebase/hirebase/internal/redis"
 )
 
 func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) error {
@@ -31,6 +33,21 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 		return err
 	}
 
+	var limiter hirebase.RateLimiter
+	if cfg.RedisURL != "" {
+		rdb, err := redis.Open(ctx, cfg.RedisURL)
+		if err != nil {
+			return err
+		}
+		defer rdb.Close()
+		limiter = redis.NewRateLimiter(rdb, "hirebase:rl:")
+		logger.Info("rate limits shared through redis", slog.String("redis", maskedURL(cfg.RedisURL)))
+	}
+	proxies, err := cfg.proxies()
+	if err != nil {
+		return err
+	}
+
 	cache := catalogcache.New(store, cfg.CacheRefresh, logger)
 	if err := cache.Load(ctx); err != nil {
 		return err
@@ -38,14 +55,17 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 	go cache.Run(ctx)
 
 	srv := hbhttp.NewServer(hbhttp.Config{
-		Addr:         cfg.Addr,
-		MaxBodyBytes: cfg.MaxBodyBytes,
-		AccessLog:    cfg.AccessLog,
-		PublicURL:    cfg.PublicURL,
+		Addr:           cfg.Addr,
+		MaxBodyBytes:   cfg.MaxBodyBytes,
+		AccessLog:      cfg.AccessLog,
+		PublicURL:      cfg.PublicURL,
+		TrustedProxies: proxies,
+		EstimateLimit:  hirebase.Limit{Rate: cfg.EstimatesPerMinute, Period: time.Minute, Burst: max(cfg.EstimatesPerMinute/3, 1)},
 	}, hbhttp.Deps{
 		Roles:   store,
 		Catalog: cache,
 		Ready:   store.Ping,
+		Limiter: limiter,
 	}, logger)
 	return srv.ListenAndServe(ctx)
 }
