@@ -25,6 +25,8 @@ Usage:
   hirebase calibrate --survey FILE [--postings FILE] [--out FILE] [--db ...]
   hirebase eval titles [-v] TITLES_TSV MAPPING_TSV
   hirebase eval salaries --survey FILE
+  hirebase user add --email E --role ROLE --password-stdin [--name N] [--org ORG_ID] [--db ...]
+  hirebase keys rotate [--db ...]
 
 Every setting can also come from a HIREBASE_* environment variable; run a
 sub-command with -h for its flags.
@@ -63,6 +65,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runCalibrate(ctx, cfg, rest, stdout, stderr)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
+	case "user":
+		return runUser(ctx, cfg, rest, stdin, stdout, stderr)
+	case "keys":
+		return runKeys(ctx, cfg, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

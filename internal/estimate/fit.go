@@ -215,15 +215,6 @@ func (pr *ridgeProblem) leverages(b []float64) ([]float64, error) {
 	return h, nil
 }
 
-// predictRow is x.b for a sparse row.
-func predictRow(row sparseRow, b []float64) float64 {
-	v := 0.0
-	for s, j := range row.Idx {
-		v += row.Val[s] * b[j]
-	}
-	return v
-}
-
 // tierPenalty keeps the tier model's slope finite: in the survey, seniority
 // is a function of years, so the tiers separate perfectly and an unpenalised
 // logit's slope would grow without bound.

@@ -1,0 +1,49 @@
+package postgres
+
+import (
+	"database/sql"
+	"time"
+
+	"github.com/hirebase/hirebase/internal/hirebase"
+)
+
+// AuthStore keeps everything that decides who a caller is and what they may
+// reach: organisations, users, invites, API clients, sessions, signing keys,
+// failed logins and the audit log. Callers pass the time of every write that
+// depends on it, so one clock (package auth's) decides every expiry.
+type AuthStore struct {
+	db *DB
+}
+
+var (
+	_ hirebase.OrgStore           = (*AuthStore)(nil)
+	_ hirebase.UserStore          = (*AuthStore)(nil)
+	_ hirebase.InviteStore        = (*AuthStore)(nil)
+	_ hirebase.ClientStore        = (*AuthStore)(nil)
+	_ hirebase.TokenStore         = (*AuthStore)(nil)
+	_ hirebase.KeyStore           = (*AuthStore)(nil)
+	_ hirebase.AuditStore         = (*AuthStore)(nil)
+	_ hirebase.LoginThrottleStore = (*AuthStore)(nil)
+)
+
+// NewAuthStore returns an auth store on db.
+func NewAuthStore(db *DB) *AuthStore {
+	return &AuthStore{db: db}
+}
+
+// nullTime returns a nullable column's time, nil for NULL, in UTC.
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// nullString stores "" as NULL, for optional references.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

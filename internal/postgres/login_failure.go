@@ -1,0 +1,80 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+const (
+	recentLoginFailuresQuery = `
+SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at DESC LIMIT $3`
+	insertLoginFailureQuery = `INSERT INTO login_failures (key, at) VALUES ($1, $2)`
+	pruneLoginFailuresQuery = `DELETE FROM login_failures WHERE at < $1`
+	clearLoginFailuresQuery = `DELETE FROM login_failures WHERE key = $1`
+)
+
+// RecentLoginFailures returns the times of key's newest failures after
+// since, newest first, at most limit of them.
+func (s *AuthStore) RecentLoginFailures(ctx context.Context, key string, since time.Time, limit int) ([]time.Time, error) {
+	tx, err := s.db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("recent login failures: %w", err)
+	}
+	defer tx.Rollback()
+
+	ats := []time.Time{}
+	err = queryEach(ctx, tx, recentLoginFailuresQuery, []any{key, since, limit}, func(rows *sql.Rows) error {
+		var at time.Time
+		if err := rows.Scan(&at); err != nil {
+			return err
+		}
+		ats = append(ats, at.UTC())
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("recent login failures: %w", err)
+	}
+	return ats, nil
+}
+
+// RecordLoginFailure records one failure under every key and prunes
+// failures older than pruneBefore.
+func (s *AuthStore) RecordLoginFailure(ctx context.Context, keys []string, at, pruneBefore time.Time) error {
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("record login failure: %w", err)
+	}
+	defer tx.Rollback()
+
+	if _, err := tx.ExecContext(ctx, pruneLoginFailuresQuery, pruneBefore); err != nil {
+		return fmt.Errorf("record login failure: %w", err)
+	}
+	for _, key := range keys {
+		if _, err := tx.ExecContext(ctx, insertLoginFailureQuery, key, at); err != nil {
+			return fmt.Errorf("record login failure: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record login failure: %w", err)
+	}
+	return nil
+}
+
+// ClearLoginFailures forgets key's failures.
+func (s *AuthStore) ClearLoginFailures(ctx context.Context, key string) error {
+	tx, err := s.db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	defer tx.Rollback()
+
+	if _, err := tx.ExecContext(ctx, clearLoginFailuresQuery, key); err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	return nil
+}
