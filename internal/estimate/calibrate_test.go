@@ -77,7 +77,7 @@ func TestCalibrateRequiresSurvey(t *testing.T) {
 func TestShippedCalibrationReproduces(t *testing.T) {
 	dir := os.Getenv("HIREBASE_DATA_DIR")
 	if dir == "" {
-		t.Skip("HIREBASE_DATA_DIR is unset: set it to the directory holding sysarmy-ar-2025-02-dev.csv and djinni-titles-dev.tsv (e.g. /work/shared/data) to check the shipped calibration reproduces")
+		t.Skip("HIREBASE_DATA_DIR is unset: set it to the directory holding sysarmy-ar-2025-02-dev.csv and djinni-titles-dev.tsv to check the shipped calibration reproduces")
 	}
 	survey := readFile(t, filepath.Join(dir, "sysarmy-ar-2025-02-dev.csv"))
 	postings := readFile(t, filepath.Join(dir, "djinni-titles-dev.tsv"))
