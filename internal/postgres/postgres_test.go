@@ -7,19 +7,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
 	"github.com/hirebase/hirebase/internal/postgres"
+	"github.com/hirebase/hirebase/internal/postgres/pgtest"
 	"github.com/hirebase/hirebase/internal/storetest"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
-
-// urlVar names the environment variable holding the URL of a PostgreSQL
-// server the tests may create and drop databases on.
-const urlVar = "HIREBASE_TEST_POSTGRES_URL"
 
 // store is both stores on one database, as the suites want them.
 type store struct {
@@ -27,37 +23,11 @@ type store struct {
 	*postgres.CalibrationStore
 }
 
-// createDatabase creates a randomly named database on the server in
-// HIREBASE_TEST_POSTGRES_URL, drops it when tb ends, and returns its URL. It
-// skips tb if the variable is unset.
+// createDatabase creates a database for the package's tests, dropped when
+// tb ends, or skips tb where no server is configured.
 func createDatabase(tb testing.TB) string {
 	tb.Helper()
-	admin := os.Getenv(urlVar)
-	if admin == "" {
-		tb.Skipf("set %s to a PostgreSQL URL (e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable) to run the PostgreSQL tests", urlVar)
-	}
-	u, err := url.Parse(admin)
-	if err != nil {
-		tb.Fatalf("%s: %v", urlVar, err)
-	}
-	name := "hirebase_test_" + randomHex(tb)
-
-	ctx := context.Background()
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		tb.Fatalf("create test database: %v", err)
-	}
-	tb.Cleanup(func() {
-		if _, err := db.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			tb.Errorf("drop test database: %v", err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.NewDatabase(tb)
 }
 
 // createSchema creates a randomly named schema in the database at dbURL and
