@@ -143,8 +143,11 @@ func (r *Resolver) evalGroup(part []term, n int, mods []int) ([]cand, bool) {
 			dist = part[mods[len(mods)-1]].start - m.start
 		}
 		text := m.e.text
-		if noun != nil {
+		if noun != nil && j < n {
 			text = m.e.text + " " + noun.e.text
+		} else if noun != nil {
+			// Spanish and Portuguese put the modifier after the noun.
+			text = noun.e.text + " " + m.e.text
 		}
 		tech := m.e.kind == mTech
 		add(cand{role: role, strength: m.e.strength, dist: dist, matched: text, fuzzy: m.fuzzy || noun != nil && noun.fuzzy,
