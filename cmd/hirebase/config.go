@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hirebase/hirebase/internal/auth"
+	hbhttp "github.com/hirebase/hirebase/internal/http"
 )
 
 // Config is every setting of the program: defaults here, then HIREBASE_*
@@ -29,6 +32,23 @@ type Config struct {
 	TrustedProxies string
 	// EstimatesPerMinute is each client address's allowance of estimates.
 	EstimatesPerMinute int
+
+	// AccessTTL is the lifetime of access tokens; RefreshIdleTTL how long
+	// an unused session lives, RefreshTTL how long any session lives.
+	AccessTTL      time.Duration
+	RefreshIdleTTL time.Duration
+	RefreshTTL     time.Duration
+	// PruneInterval is how often expired sessions and keys are deleted.
+	PruneInterval time.Duration
+	// APIRequestsPerMinute is each principal's allowance on /api and
+	// /oauth: a signed-in user or API client, else a client address.
+	APIRequestsPerMinute int
+	// CredentialRequestsPerMinute is each client address's allowance on
+	// the routes that take a password or client secret.
+	CredentialRequestsPerMinute int
+	// CORSOrigins is a comma-separated list of exact origins whose scripts
+	// may call the API; empty turns CORS off.
+	CORSOrigins string
 }
 
 func defaultConfig() Config {
@@ -40,6 +60,13 @@ func defaultConfig() Config {
 		LogFormat:          "text",
 		MaxBodyBytes:       1 << 20,
 		EstimatesPerMinute: 60,
+
+		AccessTTL:                   15 * time.Minute,
+		RefreshIdleTTL:              14 * 24 * time.Hour,
+		RefreshTTL:                  30 * 24 * time.Hour,
+		PruneInterval:               10 * time.Minute,
+		APIRequestsPerMinute:        600,
+		CredentialRequestsPerMinute: 20,
 	}
 }
 
@@ -61,6 +88,13 @@ func (c *Config) bindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.RedisURL, "redis", c.RedisURL, "redis:// URL to share rate limits across replicas (env HIREBASE_REDIS_URL, HIREBASE_REDIS_URL_FILE)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated CIDRs whose X-Forwarded-For is believed (env HIREBASE_TRUSTED_PROXIES)")
 	fs.IntVar(&c.EstimatesPerMinute, "estimates-per-minute", c.EstimatesPerMinute, "estimates each client address may request per minute (env HIREBASE_ESTIMATES_PER_MINUTE)")
+	fs.DurationVar(&c.AccessTTL, "access-ttl", c.AccessTTL, "lifetime of access tokens, 1m to 1h (env HIREBASE_ACCESS_TTL)")
+	fs.DurationVar(&c.RefreshIdleTTL, "refresh-idle-ttl", c.RefreshIdleTTL, "how long an unused session lives (env HIREBASE_REFRESH_IDLE_TTL)")
+	fs.DurationVar(&c.RefreshTTL, "refresh-ttl", c.RefreshTTL, "how long any session lives, however often refreshed (env HIREBASE_REFRESH_TTL)")
+	fs.DurationVar(&c.PruneInterval, "prune-interval", c.PruneInterval, "how often expired sessions and keys are deleted (env HIREBASE_PRUNE_INTERVAL)")
+	fs.IntVar(&c.APIRequestsPerMinute, "api-requests-per-minute", c.APIRequestsPerMinute, "API requests each user, API client or anonymous address may make per minute (env HIREBASE_API_REQUESTS_PER_MINUTE)")
+	fs.IntVar(&c.CredentialRequestsPerMinute, "credential-requests-per-minute", c.CredentialRequestsPerMinute, "signup, login and token requests each client address may make per minute (env HIREBASE_CREDENTIAL_REQUESTS_PER_MINUTE)")
+	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "comma-separated exact origins whose scripts may call the API; empty turns CORS off (env HIREBASE_CORS_ORIGINS)")
 }
 
 // loadEnv overrides defaults from the environment.
@@ -82,17 +116,24 @@ func (c *Config) loadEnv(getenv func(string) string) error {
 		"HIREBASE_ADDR": &c.Addr, "HIREBASE_DB": &c.DB, "HIREBASE_PUBLIC_URL": &c.PublicURL,
 		"HIREBASE_LOG_LEVEL": &c.LogLevel, "HIREBASE_LOG_FORMAT": &c.LogFormat,
 		"HIREBASE_REDIS_URL": &c.RedisURL, "HIREBASE_TRUSTED_PROXIES": &c.TrustedProxies,
+		"HIREBASE_CORS_ORIGINS": &c.CORSOrigins,
 	} {
 		if err := str(name, dst); err != nil {
 			return err
 		}
 	}
-	if v := getenv("HIREBASE_CACHE_REFRESH"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			return fmt.Errorf("HIREBASE_CACHE_REFRESH: %w", err)
+	for name, dst := range map[string]*time.Duration{
+		"HIREBASE_CACHE_REFRESH": &c.CacheRefresh, "HIREBASE_ACCESS_TTL": &c.AccessTTL,
+		"HIREBASE_REFRESH_IDLE_TTL": &c.RefreshIdleTTL, "HIREBASE_REFRESH_TTL": &c.RefreshTTL,
+		"HIREBASE_PRUNE_INTERVAL": &c.PruneInterval,
+	} {
+		if v := getenv(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			*dst = d
 		}
-		c.CacheRefresh = d
 	}
 	if v := getenv("HIREBASE_ACCESS_LOG"); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -101,12 +142,17 @@ func (c *Config) loadEnv(getenv func(string) string) error {
 		}
 		c.AccessLog = b
 	}
-	if v := getenv("HIREBASE_ESTIMATES_PER_MINUTE"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return fmt.Errorf("HIREBASE_ESTIMATES_PER_MINUTE: %w", err)
+	for name, dst := range map[string]*int{
+		"HIREBASE_ESTIMATES_PER_MINUTE": &c.EstimatesPerMinute, "HIREBASE_API_REQUESTS_PER_MINUTE": &c.APIRequestsPerMinute,
+		"HIREBASE_CREDENTIAL_REQUESTS_PER_MINUTE": &c.CredentialRequestsPerMinute,
+	} {
+		if v := getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			*dst = n
 		}
-		c.EstimatesPerMinute = n
 	}
 	if v := getenv("HIREBASE_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -134,8 +180,17 @@ func (c *Config) validate() error {
 	default:
 		return fmt.Errorf("--log-format must be text or json")
 	}
-	if c.EstimatesPerMinute < 1 {
-		return fmt.Errorf("--estimates-per-minute must be at least 1")
+	if c.EstimatesPerMinute < 1 || c.APIRequestsPerMinute < 1 || c.CredentialRequestsPerMinute < 1 {
+		return fmt.Errorf("--estimates-per-minute, --api-requests-per-minute and --credential-requests-per-minute must be at least 1")
+	}
+	if c.PruneInterval < time.Minute {
+		return fmt.Errorf("--prune-interval must be at least 1m")
+	}
+	if _, err := c.authConfig(); err != nil {
+		return err
+	}
+	if _, err := c.corsOrigins(); err != nil {
+		return err
 	}
 	if _, err := c.proxies(); err != nil {
 		return err
@@ -150,6 +205,39 @@ func (c *Config) validate() error {
 		}
 	}
 	return nil
+}
+
+// authConfig returns the security settings: the package defaults with the
+// token lifetimes configured here, the issuer being the public URL when
+// there is one, so tokens name the server that minted them. Its check runs
+// in validate, so a bad lifetime stops the program at start-up.
+func (c *Config) authConfig() (auth.Config, error) {
+	ac := auth.DefaultConfig()
+	if c.PublicURL != "" {
+		ac.Issuer = strings.TrimSuffix(c.PublicURL, "/")
+	}
+	ac.Audience = "hirebase-api"
+	ac.AccessTTL, ac.RefreshIdleTTL, ac.RefreshAbsoluteTTL = c.AccessTTL, c.RefreshIdleTTL, c.RefreshTTL
+	if err := ac.Validate(); err != nil {
+		return ac, fmt.Errorf("--access-ttl, --refresh-idle-ttl, --refresh-ttl: %w", err)
+	}
+	return ac, nil
+}
+
+// corsOrigins parses CORSOrigins, refusing anything that is not an origin
+// (a trailing slash, a path, a wildcard), which browsers would never send.
+func (c *Config) corsOrigins() ([]string, error) {
+	var out []string
+	for _, s := range strings.Split(c.CORSOrigins, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if !hbhttp.ValidOrigin(s) {
+			return nil, fmt.Errorf("--cors-origins: %q is not an origin such as https://app.example.com", s)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 // isPostgres reports whether the database setting names PostgreSQL.

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/catalog"
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
@@ -53,21 +54,41 @@ func runServe(ctx context.Context, cfg Config, args []string, stderr io.Writer) 
 		return err
 	}
 	go cache.Run(ctx)
+	authSvc, err := startAuth(ctx, cfg, store, logger)
+	if err != nil {
+		return err
+	}
+	origins, err := cfg.corsOrigins()
+	if err != nil {
+		return err
+	}
 
 	srv := hbhttp.NewServer(hbhttp.Config{
-		Addr:           cfg.Addr,
-		MaxBodyBytes:   cfg.MaxBodyBytes,
-		AccessLog:      cfg.AccessLog,
-		PublicURL:      cfg.PublicURL,
-		TrustedProxies: proxies,
-		EstimateLimit:  hirebase.Limit{Rate: cfg.EstimatesPerMinute, Period: time.Minute, Burst: max(cfg.EstimatesPerMinute/3, 1)},
+		Addr:            cfg.Addr,
+		MaxBodyBytes:    cfg.MaxBodyBytes,
+		AccessLog:       cfg.AccessLog,
+		PublicURL:       cfg.PublicURL,
+		TrustedProxies:  proxies,
+		EstimateLimit:   perMinute(cfg.EstimatesPerMinute),
+		APILimit:        perMinute(cfg.APIRequestsPerMinute),
+		CredentialLimit: perMinute(cfg.CredentialRequestsPerMinute),
+		CORSOrigins:     origins,
 	}, hbhttp.Deps{
-		Roles:   store,
-		Catalog: cache,
-		Ready:   store.Ping,
-		Limiter: limiter,
+		Roles:      store,
+		Catalog:    cache,
+		Ready:      store.Ping,
+		Limiter:    limiter,
+		Auth:       authSvc,
+		RoleWriter: store,
+		Loader:     cache,
 	}, logger)
 	return srv.ListenAndServe(ctx)
+}
+
+// perMinute is an allowance of n requests a minute, a third of them in a
+// burst.
+func perMinute(n int) hirebase.Limit {
+	return hirebase.Limit{Rate: n, Period: time.Minute, Burst: max(n/3, 1)}
 }
 
 // seedIfEmpty imports the embedded catalog and its calibration into an empty
@@ -120,6 +141,42 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stdout, stderr i
 type Store interface {
 	hirebase.RoleStore
 	hirebase.CalibrationStore
+	// Auth returns the engine's security stores on the same database.
+	Auth() auth.AllStores
 	Ping(ctx context.Context) error
 	Close() error
+}
+
+// startAuth builds the security service on the store, makes sure a signing
+// key exists (so a broken key table stops start-up instead of the first
+// login) and prunes expired sessions and keys every interval until ctx ends.
+func startAuth(ctx context.Context, cfg Config, st Store, logger *slog.Logger) (*auth.Service, error) {
+	ac, err := cfg.authConfig()
+	if err != nil {
+		return nil, err
+	}
+	svc, err := auth.New(ac, auth.StoresOf(st.Auth()), auth.Options{Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	if err := svc.Keys().Ensure(ctx); err != nil {
+		return nil, err
+	}
+	go func() {
+		t := time.NewTicker(cfg.PruneInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := svc.Prune(ctx); err != nil && ctx.Err() == nil {
+					logger.Warn("prune expired sessions", slog.Any("err", err))
+				}
+			}
+		}
+	}()
+	logger.Info("auth ready", slog.String("issuer", ac.Issuer), slog.Duration("access_ttl", ac.AccessTTL),
+		slog.Duration("refresh_ttl", ac.RefreshAbsoluteTTL))
+	return svc, nil
 }

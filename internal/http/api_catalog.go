@@ -3,17 +3,18 @@ package http
 import (
 	"net/http"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/hirebase"
 )
 
 func (s *Server) catalogRoutes() []route {
 	return []route{
-		{"GET", "/api/v1/roles", s.handleListRoles},
-		{"GET", "/api/v1/roles/{slug}", s.handleGetRole},
-		{"GET", "/api/v1/roles/{slug}/related", s.handleRelatedRoles},
-		{"GET", "/api/v1/skills", s.handleListSkills},
-		{"GET", "/api/v1/titles/resolve", s.handleResolveTitle},
-		{"GET", "/api/v1/openapi.json", s.handleOpenAPI},
+		{"GET", "/api/v1/roles", auth.ActionRolesRead, s.handleListRoles},
+		{"GET", "/api/v1/roles/{slug}", auth.ActionRolesRead, s.handleGetRole},
+		{"GET", "/api/v1/roles/{slug}/related", auth.ActionRolesRead, s.handleRelatedRoles},
+		{"GET", "/api/v1/skills", auth.ActionRolesRead, s.handleListSkills},
+		{"GET", "/api/v1/titles/resolve", auth.ActionRolesRead, s.handleResolveTitle},
+		{"GET", "/api/v1/openapi.json", auth.ActionPublicRead, s.handleOpenAPI},
 	}
 }
 

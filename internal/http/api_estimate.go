@@ -3,13 +3,11 @@ package http
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"mime"
 	"net/http"
 	"strings"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/estimate"
 	"github.com/hirebase/hirebase/internal/hirebase"
@@ -25,8 +23,8 @@ const minTitleScore = 0.5
 
 func (s *Server) estimateRoutes() []route {
 	return []route{
-		{"POST", "/api/v1/estimate", s.rateLimited("estimate", s.cfg.EstimateLimit, s.clientIP, s.handleEstimate)},
-		{"GET", "/roles/{slug}/estimate", s.rateLimited("estimate", s.cfg.EstimateLimit, s.clientIP, s.handleEstimatePage)},
+		s.limitRoute(route{"POST", "/api/v1/estimate", auth.ActionRolesRead, s.handleEstimate}, "estimate", s.cfg.EstimateLimit, s.clientIP),
+		s.limitRoute(route{"GET", "/roles/{slug}/estimate", auth.ActionRolesRead, s.handleEstimatePage}, "estimate", s.cfg.EstimateLimit, s.clientIP),
 	}
 }
 
@@ -124,57 +122,11 @@ func (s *Server) estimate(snap *catalogcache.Snapshot, req *EstimateRequest) (*E
 	return out, nil
 }
 
-// decodeEstimate reads one JSON object of bounded size with no unknown
-// fields, naming the field at fault when it cannot.
+// decodeEstimate reads an estimate request of at most maxEstimateBody bytes.
 func decodeEstimate(w http.ResponseWriter, r *http.Request) (*EstimateRequest, error) {
-	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
-		return nil, &hirebase.Error{Code: hirebase.EUNSUPPORTED, Message: "The request body must be application/json.",
-			Fields: []hirebase.FieldError{{Field: "Content-Type", Reason: "must be application/json"}}}
-	}
 	var req EstimateRequest
-	if err := decodeJSON(http.MaxBytesReader(w, r.Body, maxEstimateBody), &req); err != nil {
+	if err := decodeBody(w, r, maxEstimateBody, &req); err != nil {
 		return nil, err
 	}
 	return &req, nil
-}
-
-// decodeJSON decodes exactly one JSON value into v, refusing unknown fields
-// and trailing data, and turns decoder errors into field errors.
-func decodeJSON(body io.Reader, v any) error {
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
-	}
-	if dec.More() {
-		return hirebase.Invalid("body", "must hold a single JSON object")
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return hirebase.Invalid("body", "must hold a single JSON object")
-	}
-	return nil
-}
-
-func jsonError(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		return hirebase.Errorf(hirebase.ETOOLARGE, "The request body exceeds %d bytes.", tooLarge.Limit)
-	case errors.As(err, &typeErr):
-		field := typeErr.Field
-		if field == "" {
-			field = "body"
-		}
-		return hirebase.Invalid(field, "must be of type "+typeErr.Type.String())
-	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
-		return hirebase.Invalid("body", "is not well-formed JSON")
-	case errors.Is(err, io.EOF):
-		return hirebase.Invalid("body", "is required")
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return hirebase.Invalid(name, "is not a known field")
-	}
-	return hirebase.Invalid("body", "is not a valid request: "+err.Error())
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
 )
@@ -51,9 +52,13 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	if d, ok := hirebase.RetryAfter(err); ok {
 		w.Header().Set("Retry-After", strconv.Itoa(ceilSeconds(d)))
 	}
+	if status == http.StatusUnauthorized && w.Header().Get("WWW-Authenticate") == "" {
+		// Every 401 carries a challenge (RFC 9110 section 15.5.2).
+		w.Header().Set("WWW-Authenticate", bearerChallenge)
+	}
 	if code == hirebase.EINTERNAL {
 		s.logger.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method),
-			slog.String("path", r.URL.Path), slog.Any("err", err))
+			slog.String("path", redactPath(r.URL.Path)), slog.Any("err", err))
 	}
 	writeProblem(w, r, Problem{
 		Type:   "about:blank",
@@ -73,4 +78,16 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(p)
+}
+
+// redactPath hides the one credential that travels in a path, an invite
+// token, from logs.
+func redactPath(p string) string {
+	if rest, ok := strings.CutPrefix(p, "/api/v1/invites/"); ok {
+		if _, tail, ok := strings.Cut(rest, "/"); ok {
+			return "/api/v1/invites/(token)/" + tail
+		}
+		return "/api/v1/invites/(token)"
+	}
+	return p
 }

@@ -2,17 +2,13 @@ package http_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
 	hbhttp "github.com/hirebase/hirebase/internal/http"
 )
@@ -20,17 +16,12 @@ import (
 // limitedServer is a server whose estimate limit is three requests a minute.
 func limitedServer(t testing.TB, trusted bool) *hbhttp.Server {
 	t.Helper()
-	store, ping := engines(t)[0].open(t)
-	seed(t, store)
-	cache := catalogcache.New(store, time.Second, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err := cache.Load(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	cfg := hbhttp.Config{EstimateLimit: hirebase.Limit{Rate: 3, Period: time.Minute, Burst: 3}}
-	if trusted {
-		cfg.TrustedProxies = mustPrefixes(t, "10.0.0.0/8")
-	}
-	return hbhttp.NewServer(cfg, hbhttp.Deps{Roles: store, Catalog: cache, Ready: ping}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return newStack(t, engines(t)[0], func(cfg *hbhttp.Config) {
+		cfg.EstimateLimit = hirebase.Limit{Rate: 3, Period: time.Minute, Burst: 3}
+		if trusted {
+			cfg.TrustedProxies = mustPrefixes(t, "10.0.0.0/8")
+		}
+	}).srv
 }
 
 func estimateFrom(t *testing.T, srv http.Handler, remote, forwarded string) *http.Response {

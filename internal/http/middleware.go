@@ -75,7 +75,7 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
-		s.logger.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		s.logger.Info("request", slog.String("method", r.Method), slog.String("path", redactPath(r.URL.Path)),
 			slog.Int("status", sw.status), slog.Duration("took", time.Since(start)))
 	})
 }

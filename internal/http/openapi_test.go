@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	hbhttp "github.com/hirebase/hirebase/internal/http"
 )
 
@@ -25,8 +27,7 @@ func TestOpenAPIComplete(t *testing.T) {
 	srv := sqliteServer(t)
 	registered := map[string]bool{}
 	for _, r := range srv.Routes() {
-		method, pattern, _ := strings.Cut(r, " ")
-		pattern = strings.TrimSuffix(pattern, "{$}")
+		method, pattern := r.Method, strings.TrimSuffix(r.Pattern, "{$}")
 		registered[strings.ToLower(method)+" "+pattern] = true
 		op, ok := doc.Paths[pattern][strings.ToLower(method)]
 		if !ok {
@@ -92,5 +93,44 @@ func TestOpenAPIResponses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpenAPISecurity checks each operation's security requirements
+// against the policy action of its route: a protected action documents no
+// anonymous alternative, an open one documents it, and an action an API
+// client may perform names its scope under oauth2.
+func TestOpenAPISecurity(t *testing.T) {
+	t.Parallel()
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Security []map[string][]string `json:"security"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(hbhttp.OpenAPIDocument(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sqliteServer(t).Routes() {
+		op := doc.Paths[strings.TrimSuffix(r.Pattern, "{$}")][strings.ToLower(r.Method)]
+		rule, ok := auth.RuleFor(r.Action)
+		if !ok || op.Security == nil {
+			t.Errorf("%s: action %q known %v, security %v", r, r.Action, ok, op.Security)
+			continue
+		}
+		anonymous, scoped := false, false
+		for _, req := range op.Security {
+			if len(req) == 0 {
+				anonymous = true
+			}
+			if slices.Contains(req["oauth2"], rule.Scope) {
+				scoped = true
+			}
+		}
+		if anonymous != rule.Anonymous {
+			t.Errorf("%s: documented anonymous access %v, policy %v", r, anonymous, rule.Anonymous)
+		}
+		if rule.Scope != "" && !scoped {
+			t.Errorf("%s: the policy grants scope %s, which the document does not name", r, rule.Scope)
+		}
 	}
 }

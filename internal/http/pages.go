@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/hirebase"
 )
 
@@ -34,11 +35,11 @@ var (
 
 func (s *Server) pageRoutes() []route {
 	return []route{
-		{"GET", "/{$}", s.handleIndexPage},
-		{"GET", "/roles/{slug}", s.handleRolePage},
-		{"GET", "/static/{file}", s.handleStatic},
-		{"GET", "/robots.txt", s.handleRobots},
-		{"GET", "/sitemap.xml", s.handleSitemap},
+		{"GET", "/{$}", auth.ActionPublicRead, s.handleIndexPage},
+		{"GET", "/roles/{slug}", auth.ActionRolesRead, s.handleRolePage},
+		{"GET", "/static/{file}", auth.ActionPublicRead, s.handleStatic},
+		{"GET", "/robots.txt", auth.ActionPublicRead, s.handleRobots},
+		{"GET", "/sitemap.xml", auth.ActionPublicRead, s.handleSitemap},
 	}
 }
 

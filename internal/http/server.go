@@ -1,7 +1,9 @@
 // Package http serves hirebase over HTTP: the JSON API under /api/v1, the
-// server-rendered role pages, health checks and the OpenAPI document. Handlers
-// decode and validate input, make one call to a service declared here as an
-// interface, and encode the answer; they hold no SQL and no business rules.
+// OAuth 2.0 endpoints, the server-rendered role pages, health checks and the
+// OpenAPI document. Handlers decode and validate input, make one call to a
+// service declared here as an interface, and encode the answer; they hold no
+// SQL and no business rules. Every route names one policy action of package
+// auth, which the chain checks before the handler runs.
 package http
 
 import (
@@ -16,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
 	"github.com/hirebase/hirebase/internal/ratelimit"
@@ -35,6 +38,17 @@ type CatalogView interface {
 	Snapshot() *catalogcache.Snapshot
 }
 
+// AuthService is the security service as the server uses it: every route
+// that authenticates, signs in or manages accounts goes through it.
+type AuthService interface {
+	Authenticator
+	AccountService
+	OrgService
+	OAuthService
+}
+
+var _ AuthService = (*auth.Service)(nil)
+
 // Config holds the server's settings; zero values take the defaults.
 type Config struct {
 	Addr         string
@@ -49,6 +63,16 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// EstimateLimit bounds public estimates per client address.
 	EstimateLimit hirebase.Limit
+	// APILimit bounds every /api and /oauth request per principal: the
+	// user or API client when signed in, the client address otherwise.
+	APILimit hirebase.Limit
+	// CredentialLimit bounds, per client address, the routes that take a
+	// password or a client secret (signup, login, token), on top of APILimit
+	// and of the auth service's per-account failure throttle.
+	CredentialLimit hirebase.Limit
+	// CORSOrigins are the exact origins ("https://app.example.com") whose
+	// browser scripts may call the API; empty turns CORS off.
+	CORSOrigins []string
 }
 
 // Deps are the services the server calls.
@@ -59,6 +83,15 @@ type Deps struct {
 	Ready func(ctx context.Context) error
 	// Limiter counts rate-limited requests; nil keeps counts in the process.
 	Limiter hirebase.RateLimiter
+	// Auth is the security service: it authenticates every request with a
+	// bearer token and serves the account, organisation and OAuth routes.
+	// It is required.
+	Auth AuthService
+	// RoleWriter writes the catalog for the admin-only role routes.
+	RoleWriter RoleWriter
+	// Loader reloads the catalog snapshot after a write, so the writer
+	// reads its write at once; nil leaves it to the cache's poll.
+	Loader CatalogLoader
 }
 
 // Server is the HTTP front of hirebase.
@@ -71,20 +104,29 @@ type Server struct {
 	renders renderCache
 	static  map[string]*rendered
 	routes  []route
+	// limitNames lists the allowances each route ("METHOD pattern") counts
+	// against beyond the per-principal one, as limitRoute added them.
+	limitNames map[string][]string
 	// cacheControl is the Cache-Control value of cacheable catalog responses.
 	cacheControl string
 }
 
 // route is one registered endpoint; the table of routes is what the OpenAPI
-// completeness test walks.
+// completeness test and the authorisation matrix walk. action is the policy
+// action the chain authorises before handler runs.
 type route struct {
 	method  string
 	pattern string
+	action  string
 	handler http.HandlerFunc
 }
 
-// NewServer wires routes and middleware.
+// NewServer wires routes and middleware. It panics without deps.Auth: a
+// server that cannot check tokens must not start.
 func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
+	if deps.Auth == nil {
+		panic("http: NewServer needs Deps.Auth")
+	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
@@ -94,6 +136,12 @@ func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
 	if cfg.EstimateLimit.Rate <= 0 {
 		cfg.EstimateLimit = hirebase.Limit{Rate: 60, Period: time.Minute, Burst: 20}
 	}
+	if cfg.APILimit.Rate <= 0 {
+		cfg.APILimit = hirebase.Limit{Rate: 600, Period: time.Minute, Burst: 120}
+	}
+	if cfg.CredentialLimit.Rate <= 0 {
+		cfg.CredentialLimit = hirebase.Limit{Rate: 20, Period: time.Minute, Burst: 10}
+	}
 	if deps.Limiter == nil {
 		deps.Limiter = ratelimit.NewMemory()
 	}
@@ -102,13 +150,17 @@ func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
 	s.static = staticFiles()
 	s.routes = append(s.routes, s.healthRoutes()...)
 	s.routes = append(s.routes, s.catalogRoutes()...)
+	s.routes = append(s.routes, s.roleWriteRoutes()...)
 	s.routes = append(s.routes, s.estimateRoutes()...)
 	s.routes = append(s.routes, s.pageRoutes()...)
+	s.routes = append(s.routes, s.authRoutes()...)
+	s.routes = append(s.routes, s.orgRoutes()...)
+	s.routes = append(s.routes, s.oauthRoutes()...)
 	for _, rt := range s.routes {
-		s.mux.HandleFunc(rt.method+" "+rt.pattern, rt.handler)
+		s.mux.HandleFunc(rt.method+" "+rt.pattern, s.guard(rt))
 	}
 	s.mux.HandleFunc("/", s.routeMiss)
-	s.handler = s.recoverer(s.securityHeaders(s.limitBody(s.compress(s.mux))))
+	s.handler = s.recoverer(s.securityHeaders(s.cors(s.limitBody(s.authenticate(s.compress(s.mux))))))
 	if cfg.AccessLog {
 		s.handler = s.accessLog(s.handler)
 	}
@@ -120,11 +172,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// Routes lists "METHOD pattern" for every registered route.
-func (s *Server) Routes() []string {
-	out := make([]string, 0, len(s.routes))
+// Route describes one registered route, for tests and documentation.
+type Route struct {
+	Method  string
+	Pattern string
+	// Action is the policy action the route is authorised under.
+	Action string
+	// Limits names the rate limits the route counts against.
+	Limits []string
+}
+
+func (r Route) String() string { return r.Method + " " + r.Pattern }
+
+// Routes lists every registered route with its action and rate limits.
+func (s *Server) Routes() []Route {
+	out := make([]Route, 0, len(s.routes))
 	for _, rt := range s.routes {
-		out = append(out, rt.method+" "+rt.pattern)
+		out = append(out, Route{Method: rt.method, Pattern: rt.pattern, Action: rt.action, Limits: s.limitsOf(rt)})
 	}
 	return out
 }
@@ -196,8 +260,8 @@ func (s *Server) routeMiss(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) healthRoutes() []route {
 	return []route{
-		{"GET", "/healthz", s.handleHealthz},
-		{"GET", "/readyz", s.handleReadyz},
+		{"GET", "/healthz", auth.ActionPublicRead, s.handleHealthz},
+		{"GET", "/readyz", auth.ActionPublicRead, s.handleReadyz},
 	}
 }
 

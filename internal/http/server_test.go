@@ -10,7 +10,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hirebase/hirebase/internal/auth"
 	"github.com/hirebase/hirebase/internal/catalog"
 	"github.com/hirebase/hirebase/internal/catalogcache"
 	"github.com/hirebase/hirebase/internal/hirebase"
@@ -26,10 +28,11 @@ type engine struct {
 	open func(t testing.TB) (testStore, func(context.Context) error)
 }
 
-// testStore is one engine's stores together.
+// testStore is one engine's stores together, on one database.
 type testStore struct {
 	hirebase.RoleStore
 	hirebase.CalibrationStore
+	auth auth.AllStores
 }
 
 // engines returns SQLite always and PostgreSQL where a test database URL is
@@ -42,7 +45,7 @@ func engines(t testing.TB) []engine {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { db.Close() })
-		return testStore{sqlite.NewRoleStore(db), sqlite.NewCalibrationStore(db)}, db.Ping
+		return testStore{sqlite.NewRoleStore(db), sqlite.NewCalibrationStore(db), sqlite.NewAuthStore(db)}, db.Ping
 	}}}
 	if os.Getenv("HIREBASE_TEST_POSTGRES_URL") != "" {
 		es = append(es, engine{"postgres", func(t testing.TB) (testStore, func(context.Context) error) {
@@ -52,7 +55,7 @@ func engines(t testing.TB) []engine {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { db.Close() })
-			return testStore{postgres.NewRoleStore(db), postgres.NewCalibrationStore(db)}, db.Ping
+			return testStore{postgres.NewRoleStore(db), postgres.NewCalibrationStore(db), postgres.NewAuthStore(db)}, db.Ping
 		}})
 	} else if _, ok := t.(*testing.T); ok {
 		t.Log("HIREBASE_TEST_POSTGRES_URL unset: HTTP scenarios run on SQLite only")
@@ -60,17 +63,45 @@ func engines(t testing.TB) []engine {
 	return es
 }
 
-// newServer returns a server over a freshly seeded store of the given engine.
+// newServer returns a server over a freshly seeded store of the given engine,
+// with allowances high enough that no test but the rate-limit ones meets
+// them.
 func newServer(t testing.TB, e engine) *hbhttp.Server {
+	t.Helper()
+	return newStack(t, e, nil).srv
+}
+
+// stack is a server with the services and store behind it.
+type stack struct {
+	srv   *hbhttp.Server
+	svc   *auth.Service
+	store testStore
+	cache *catalogcache.Cache
+}
+
+// newStack builds a server on a freshly seeded store of engine e; edit, if
+// not nil, changes the server's configuration first.
+func newStack(t testing.TB, e engine, edit func(*hbhttp.Config)) *stack {
 	t.Helper()
 	store, ping := e.open(t)
 	seed(t, store)
-	cache := catalogcache.New(store, 0, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cache := catalogcache.New(store, time.Second, quiet)
 	if err := cache.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return hbhttp.NewServer(hbhttp.Config{}, hbhttp.Deps{Roles: store, Catalog: cache, Ready: ping},
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	svc, err := auth.New(auth.DefaultConfig(), auth.StoresOf(store.auth), auth.Options{Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlimited := hirebase.Limit{Rate: 1_000_000, Period: time.Hour, Burst: 1_000_000}
+	cfg := hbhttp.Config{APILimit: unlimited, CredentialLimit: unlimited}
+	if edit != nil {
+		edit(&cfg)
+	}
+	srv := hbhttp.NewServer(cfg, hbhttp.Deps{Roles: store, Catalog: cache, Ready: ping, Auth: svc,
+		RoleWriter: store, Loader: cache}, quiet)
+	return &stack{srv: srv, svc: svc, store: store, cache: cache}
 }
 
 // seed imports the default catalog and its calibration.
