@@ -82,10 +82,34 @@ func (s *Server) guard(rt route) http.HandlerFunc {
 		}
 		next(w, r)
 	}
-	if isAPI(rt.pattern) {
-		return s.rateLimited("api", s.cfg.APILimit, s.principalKey, h)
+	if !isAPI(rt.pattern) {
+		return h
 	}
-	return h
+	limited := s.rateLimited("api", s.cfg.APILimit, s.principalKey, h)
+	if !publicDocuments[rt.method+" "+rt.pattern] {
+		return limited
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		if PrincipalFrom(r.Context()).Kind == auth.KindAnonymous {
+			h(w, r)
+			return
+		}
+		limited(w, r)
+	}
+}
+
+// publicDocuments are the API routes that answer anonymous callers with a
+// public, cacheable document rendered once per catalog revision and served
+// from memory, exactly as the role pages are. Like the pages, they are not
+// counted against an anonymous address's allowance: serving them costs a
+// copy of bytes, and they are meant to sit behind shared caches whose one
+// address would otherwise be throttled for everyone behind it. Signed-in
+// callers are counted on them as everywhere, so their allowance headers
+// stay truthful.
+var publicDocuments = map[string]bool{
+	"GET /api/v1/roles/{slug}":         true,
+	"GET /api/v1/roles/{slug}/related": true,
+	"GET /api/v1/openapi.json":         true,
 }
 
 // denied answers a request the policy refused, with the challenge RFC 6750
@@ -145,7 +169,10 @@ func (s *Server) credentialRoute(rt route) route {
 // limitsOf names the allowances a route counts against, for Routes.
 func (s *Server) limitsOf(rt route) []string {
 	var out []string
-	if isAPI(rt.pattern) {
+	switch {
+	case publicDocuments[rt.method+" "+rt.pattern]:
+		out = append(out, "api (signed-in callers)")
+	case isAPI(rt.pattern):
 		out = append(out, "api")
 	}
 	return append(out, s.limitNames[rt.method+" "+rt.pattern]...)

@@ -113,6 +113,8 @@ type rendered struct {
 	etag        string
 	body        []byte
 	gz          []byte
+	// Header values, built once so serving allocates none of them.
+	hContentType, hETag, hLength, hGzipLength []string
 }
 
 // seal computes the validator and the compressed form of the body.
@@ -124,6 +126,10 @@ func (e *rendered) seal() *rendered {
 	_, _ = zw.Write(e.body)
 	_ = zw.Close()
 	e.gz = gz.Bytes()
+	e.hContentType = []string{e.contentType}
+	e.hETag = []string{e.etag}
+	e.hLength = []string{strconv.Itoa(len(e.body))}
+	e.hGzipLength = []string{strconv.Itoa(len(e.gz))}
 	return e
 }
 
@@ -172,25 +178,36 @@ func (c *renderCache) get(rev int64, key string, build func() (*rendered, error)
 // precompressed form.
 func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, e *rendered) {
 	h := w.Header()
-	h.Set("Content-Type", e.contentType)
-	h.Set("ETag", e.etag)
-	h.Set("Cache-Control", s.cacheControl)
-	h.Add("Vary", "Accept-Encoding")
+	h["Content-Type"] = e.hContentType
+	h["Etag"] = e.hETag
+	h["Cache-Control"] = s.hCacheControl
+	if v := h["Vary"]; len(v) == 0 {
+		h["Vary"] = varyAcceptEncoding
+	} else {
+		// CORS may have said Vary: Origin already; keep it.
+		h["Vary"] = append(v[:len(v):len(v)], "Accept-Encoding")
+	}
 	if etagMatches(r.Header.Get("If-None-Match"), e.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	body := e.body
+	h["Content-Length"] = e.hLength
 	if acceptsGzip(r) {
-		h.Set("Content-Encoding", "gzip")
+		h["Content-Encoding"] = gzipEncoding
+		h["Content-Length"] = e.hGzipLength
 		body = e.gz
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
 }
+
+var (
+	varyAcceptEncoding = []string{"Accept-Encoding"}
+	gzipEncoding       = []string{"gzip"}
+)
 
 func etagMatches(header, etag string) bool {
 	if header == "" {

@@ -140,3 +140,20 @@ func TestValidOrigin(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicDocumentsUncounted checks that anonymous reads of the cached role
+// documents are not counted, like the pages, while listings are.
+func TestPublicDocumentsUncounted(t *testing.T) {
+	srv := sqliteServer(t)
+	for _, path := range []string{"/api/v1/roles/back-end-developer", "/api/v1/roles/qa-engineer/related", "/api/v1/openapi.json", "/roles/qa-engineer"} {
+		if res := do(t, srv, "GET", path, nil); res.StatusCode != 200 || res.Header.Get("RateLimit-Remaining") != "" {
+			t.Errorf("anonymous GET %s: status %d, RateLimit-Remaining %q; want 200 and no allowance headers",
+				path, res.StatusCode, res.Header.Get("RateLimit-Remaining"))
+		}
+	}
+	for _, path := range []string{"/api/v1/roles?limit=5", "/api/v1/titles/resolve?q=qa", "/api/v1/skills?q=go"} {
+		if res := do(t, srv, "GET", path, nil); res.Header.Get("RateLimit-Remaining") == "" {
+			t.Errorf("anonymous GET %s carries no RateLimit-Remaining", path)
+		}
+	}
+}

@@ -18,28 +18,52 @@ import (
 // fails (Redis unreachable) the request passes and the failure is logged:
 // an outage of the limiter must not become an outage of the API.
 func (s *Server) rateLimited(name string, limit hirebase.Limit, keyFn func(*http.Request) string, next http.HandlerFunc) http.HandlerFunc {
+	// The values that never change are built once; the keys are written in
+	// their canonical form straight into the map, so a request pays only
+	// for the two numbers that vary.
+	prefix := name + ":"
+	limitValue := []string{strconv.Itoa(limit.Burst)}
+	policyValue := []string{strconv.Itoa(limit.Burst) + ";w=" + strconv.Itoa(int(limit.Period/time.Second))}
 	return func(w http.ResponseWriter, r *http.Request) {
-		d, err := s.deps.Limiter.Allow(r.Context(), name+":"+keyFn(r), limit)
+		d, err := s.deps.Limiter.Allow(r.Context(), prefix+keyFn(r), limit)
 		if err != nil {
 			s.logger.WarnContext(r.Context(), "rate limiter unavailable", slog.Any("err", err))
 			next(w, r)
 			return
 		}
 		h := w.Header()
-		reset := strconv.Itoa(ceilSeconds(d.ResetAfter))
-		h.Set("RateLimit-Limit", strconv.Itoa(limit.Burst))
-		h.Set("RateLimit-Remaining", strconv.Itoa(d.Remaining))
-		h.Set("RateLimit-Reset", reset)
-		h.Set("RateLimit-Policy", strconv.Itoa(limit.Burst)+";w="+strconv.Itoa(int(limit.Period/time.Second)))
-		h.Set("X-RateLimit-Limit", strconv.Itoa(limit.Burst))
-		h.Set("X-RateLimit-Remaining", strconv.Itoa(d.Remaining))
-		h.Set("X-RateLimit-Reset", reset)
+		remaining := []string{itoa(d.Remaining)}
+		reset := []string{itoa(ceilSeconds(d.ResetAfter))}
+		h["Ratelimit-Limit"] = limitValue
+		h["Ratelimit-Remaining"] = remaining
+		h["Ratelimit-Reset"] = reset
+		h["Ratelimit-Policy"] = policyValue
+		h["X-Ratelimit-Limit"] = limitValue
+		h["X-Ratelimit-Remaining"] = remaining
+		h["X-Ratelimit-Reset"] = reset
 		if !d.Allowed {
 			s.Error(w, r, hirebase.TooMany(d.RetryAfter, "Too many requests; retry later."))
 			return
 		}
 		next(w, r)
 	}
+}
+
+// smallInts holds the decimal forms of the numbers rate-limit headers
+// usually carry, so formatting them does not allocate.
+var smallInts = func() []string {
+	out := make([]string, 1024)
+	for i := range out {
+		out[i] = strconv.Itoa(i)
+	}
+	return out
+}()
+
+func itoa(n int) string {
+	if n >= 0 && n < len(smallInts) {
+		return smallInts[n]
+	}
+	return strconv.Itoa(n)
 }
 
 func ceilSeconds(d time.Duration) int {

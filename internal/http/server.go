@@ -108,7 +108,8 @@ type Server struct {
 	// against beyond the per-principal one, as limitRoute added them.
 	limitNames map[string][]string
 	// cacheControl is the Cache-Control value of cacheable catalog responses.
-	cacheControl string
+	cacheControl  string
+	hCacheControl []string
 }
 
 // route is one registered endpoint; the table of routes is what the OpenAPI
@@ -147,6 +148,7 @@ func NewServer(cfg Config, deps Deps, logger *slog.Logger) *Server {
 	}
 	s := &Server{cfg: cfg, deps: deps, logger: logger, mux: http.NewServeMux(),
 		cacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=%d", cfg.CacheMaxAge, 5*cfg.CacheMaxAge)}
+	s.hCacheControl = []string{s.cacheControl}
 	s.static = staticFiles()
 	s.routes = append(s.routes, s.healthRoutes()...)
 	s.routes = append(s.routes, s.catalogRoutes()...)
