@@ -332,6 +332,9 @@ type RoleStore interface {
 	ListRoles(ctx context.Context) ([]*Role, error)
 	// PutRole creates or replaces a role; related slugs must exist.
 	PutRole(ctx context.Context, r *Role) (created bool, err error)
+	// CreateRole creates a role, or answers ECONFLICT if its slug exists;
+	// the check and the write are one transaction.
+	CreateRole(ctx context.Context, r *Role) error
 	// DeleteRole removes a role and every relation pointing to it.
 	DeleteRole(ctx context.Context, slug string) error
 	// ImportCatalog creates or replaces the catalog's skills and roles in one

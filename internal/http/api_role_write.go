@@ -14,6 +14,7 @@ import (
 type RoleWriter interface {
 	FindRoleBySlug(ctx context.Context, slug string) (*hirebase.Role, error)
 	PutRole(ctx context.Context, r *hirebase.Role) (created bool, err error)
+	CreateRole(ctx context.Context, r *hirebase.Role) error
 	DeleteRole(ctx context.Context, slug string) error
 }
 
@@ -96,23 +97,21 @@ func (s *Server) handleDeleteRole(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// writeRole stores role (refusing an existing slug if createOnly), reloads
-// this replica's catalog and returns the role as stored, in the shape GET
-// /api/v1/roles/{slug} answers. The existence check and the write are two
-// statements, so two concurrent creates of one slug may both succeed, the
-// later replacing the earlier; the store has no create-only write yet.
+// writeRole stores role (refusing an existing slug if createOnly, in the
+// same transaction as the write, so two concurrent creates cannot both
+// win), reloads this replica's catalog and returns the role as stored, in
+// the shape GET /api/v1/roles/{slug} answers.
 func (s *Server) writeRole(ctx context.Context, role *hirebase.Role, createOnly bool) (*hirebase.Role, bool, error) {
+	created := true
+	var err error
 	if createOnly {
-		_, err := s.deps.RoleWriter.FindRoleBySlug(ctx, role.Slug)
-		switch hirebase.ErrorCode(err) {
-		case "":
-			return nil, false, hirebase.Errorf(hirebase.ECONFLICT, "Role %q exists; PUT /api/v1/roles/%s replaces it.", role.Slug, role.Slug)
-		case hirebase.ENOTFOUND:
-		default:
-			return nil, false, err
+		err = s.deps.RoleWriter.CreateRole(ctx, role)
+		if hirebase.ErrorCode(err) == hirebase.ECONFLICT {
+			err = hirebase.Errorf(hirebase.ECONFLICT, "Role %q exists; PUT /api/v1/roles/%s replaces it.", role.Slug, role.Slug)
 		}
+	} else {
+		created, err = s.deps.RoleWriter.PutRole(ctx, role)
 	}
-	created, err := s.deps.RoleWriter.PutRole(ctx, role)
 	if err != nil {
 		return nil, false, err
 	}

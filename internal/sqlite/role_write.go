@@ -67,30 +67,58 @@ const (
 // skill tags must exist. A role put with the content it already has is not
 // rewritten and leaves the catalog revision alone.
 func (s *RoleStore) PutRole(ctx context.Context, r *hirebase.Role) (bool, error) {
-	if err := validateRole(r); err != nil {
+	created, err := s.putRole(ctx, r, false)
+	if err != nil {
 		return false, fmt.Errorf("put role: %w", err)
+	}
+	return created, nil
+}
+
+// CreateRole creates r, or answers ECONFLICT when a role has its slug. The
+// check runs inside the write transaction, which holds the catalog's write
+// lock, so of two concurrent creates of one slug exactly one succeeds.
+func (s *RoleStore) CreateRole(ctx context.Context, r *hirebase.Role) error {
+	if _, err := s.putRole(ctx, r, true); err != nil {
+		return fmt.Errorf("create role: %w", err)
+	}
+	return nil
+}
+
+// putRole writes r in one transaction; createOnly refuses an existing slug.
+func (s *RoleStore) putRole(ctx context.Context, r *hirebase.Role, createOnly bool) (bool, error) {
+	if err := validateRole(r); err != nil {
+		return false, err
 	}
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
-		return false, fmt.Errorf("put role: %w", err)
+		return false, err
 	}
 	defer tx.Rollback()
 	now := s.db.now()
 
+	if createOnly {
+		var existing int64
+		err := tx.QueryRowContext(ctx, roleIDQuery, r.Slug).Scan(&existing)
+		if err == nil {
+			return false, hirebase.Errorf(hirebase.ECONFLICT, "Role %q exists.", r.Slug)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+	}
 	id, ch, err := putRoleRow(ctx, tx, r, now)
 	if err != nil {
-		return false, fmt.Errorf("put role: %w", err)
+		return false, err
 	}
 	if ch != unchanged {
 		if err := putRoleDetails(ctx, tx, id, r, ""); err != nil {
-			return false, fmt.Errorf("put role: %w", err)
+			return false, err
 		}
 		if err := bumpCatalogRevision(ctx, tx, now); err != nil {
-			return false, fmt.Errorf("put role: %w", err)
+			return false, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("put role: %w", err)
+		return false, err
 	}
 	return ch == created, nil
 }

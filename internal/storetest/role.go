@@ -22,6 +22,7 @@ func RoleStore(t *testing.T, open Open) {
 		"DeleteCascades":        testDeleteCascades,
 		"PutRole":               testPutRole,
 		"PutRoleUnknownRefs":    testPutRoleUnknownRefs,
+		"CreateRoleOnce":        testCreateRoleOnce,
 		"FindSkills":            testFindSkills,
 		"ConcurrentReadsWrites": testConcurrentReadsWrites,
 	})

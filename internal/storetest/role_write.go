@@ -189,3 +189,38 @@ func testConcurrentReadsWrites(t *testing.T, s Store) {
 		t.Errorf("summary = %q, want %q", r.Summary, want)
 	}
 }
+
+// testCreateRoleOnce checks that CreateRole refuses an existing slug and
+// that of several concurrent creates of one slug exactly one succeeds.
+func testCreateRoleOnce(t *testing.T, s Store) {
+	ctx := context.Background()
+	check(t, s.CreateRole(ctx, Role("first-role", "First Role", 1500)))
+	wantCode(t, s.CreateRole(ctx, Role("first-role", "First Role Again", 1600)), hirebase.ECONFLICT)
+	if got := findRole(t, s, "first-role"); got.Name != "First Role" {
+		t.Errorf("a refused create replaced the role: name %q", got.Name)
+	}
+
+	const writers = 6
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() {
+			errs <- s.CreateRole(ctx, Role("raced-role", fmt.Sprintf("Raced Role %d", i), 1500))
+		})
+	}
+	wg.Wait()
+	close(errs)
+	won := 0
+	for err := range errs {
+		switch hirebase.ErrorCode(err) {
+		case "":
+			won++
+		case hirebase.ECONFLICT:
+		default:
+			t.Errorf("concurrent create: %v", err)
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d of %d concurrent creates of one slug succeeded, want exactly 1", won, writers)
+	}
+}
