@@ -95,7 +95,7 @@ func newStack(t testing.TB, e engine, edit func(*hbhttp.Config)) *stack {
 		t.Fatal(err)
 	}
 	unlimited := hirebase.Limit{Rate: 1_000_000, Period: time.Hour, Burst: 1_000_000}
-	cfg := hbhttp.Config{APILimit: unlimited, CredentialLimit: unlimited}
+	cfg := hbhttp.Config{APILimit: unlimited, CredentialLimit: unlimited, EstimateLimit: unlimited}
 	if edit != nil {
 		edit(&cfg)
 	}
