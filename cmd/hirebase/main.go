@@ -36,18 +36,27 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "hirebase:", err)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			// Help was asked for and printed: not a failure.
+			os.Exit(0)
+		case errors.Is(err, errUsage):
+			os.Exit(2)
 		}
+		fmt.Fprintln(os.Stderr, "hirebase:", err)
 		os.Exit(1)
 	}
 }
+
+// errUsage reports a command line that names no command; the usage has
+// been printed.
+var errUsage = errors.New("no command given")
 
 // run is main without process globals, so tests can drive every sub-command.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return flag.ErrHelp
+		return errUsage
 	}
 	cfg := defaultConfig()
 	if err := cfg.loadEnv(getenv); err != nil {
