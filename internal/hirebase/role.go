@@ -95,11 +95,6 @@ type YearsRange struct {
 	Max *int `json:"max"`
 }
 
-// Contains reports whether y years fall inside the range.
-func (r YearsRange) Contains(y float64) bool {
-	return y >= float64(r.Min) && (r.Max == nil || y < float64(*r.Max)+1)
-}
-
 // SalaryBand is a tier's pay range: monthly gross in a currency, with the
 // data it was derived from.
 type SalaryBand struct {
