@@ -95,7 +95,8 @@ func perMinute(n int) hirebase.Limit {
 // database, so a fresh install serves the whole catalog with no other step.
 // A database that has any role is left alone: its catalog is its owner's.
 func seedIfEmpty(ctx context.Context, store Store, logger *slog.Logger) error {
-	roles, err := store.ListRoles(ctx)
+	// One role is enough to know; the cache loads them all right after.
+	roles, _, err := store.FindRoles(ctx, hirebase.RoleFilter{Limit: 1})
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
