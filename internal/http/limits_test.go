@@ -157,3 +157,20 @@ func TestPublicDocumentsUncounted(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicDocumentsRegistered keeps the uncounted-documents list in step
+// with the route table: a renamed route must not silently become counted.
+func TestPublicDocumentsRegistered(t *testing.T) {
+	srv := sqliteServer(t)
+	n := 0
+	for _, rt := range srv.Routes() {
+		for _, l := range rt.Limits {
+			if l == "api (signed-in callers)" {
+				n++
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d routes are uncounted for anonymous callers, want the 3 role documents", n)
+	}
+}
