@@ -1,7 +1,9 @@
 package postgres
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
@@ -46,4 +48,31 @@ func nullString(s string) any {
 		return nil
 	}
 	return s
+}
+
+// pageLimit returns limit, or the default page length for zero.
+func pageLimit(limit int) (int, error) {
+	if limit == 0 {
+		return hirebase.DefaultPageLen, nil
+	}
+	if limit < 0 || limit > hirebase.MaxPageLimit {
+		return 0, hirebase.Invalid("limit", fmt.Sprintf("must be between 1 and %d", hirebase.MaxPageLimit))
+	}
+	return limit, nil
+}
+
+// queryEach runs query in tx and calls scan for every row, reading the rows
+// to the end.
+func queryEach(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

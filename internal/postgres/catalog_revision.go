@@ -16,8 +16,8 @@ const (
 // CatalogRevision returns the number every catalog change increments, for
 // caches to notice changes made by any replica.
 func (s *RoleStore) CatalogRevision(ctx context.Context) (int64, error) {
-	var rev int64
-	if err := s.db.db.QueryRowContext(ctx, catalogRevisionQuery).Scan(&rev); err != nil {
+	rev, err := catalog.CatalogRevision(ctx, s.db.db)
+	if err != nil {
 		return 0, fmt.Errorf("catalog revision: %w", err)
 	}
 	return rev, nil

@@ -2,9 +2,11 @@
 // run several replicas against one database. It implements the storage
 // interfaces of package hirebase with hand-written SQL.
 //
-// It may import only the domain package and its driver, pgx through
-// database/sql: never http, never package sqlite, which implements the same
-// interfaces.
+// It keeps its SQL, its connections and transactions, and its driver's error
+// codes; the Go around the SQL that both engines need is in package sqlstore.
+// It may import only the domain package, sqlstore and its driver, pgx
+// through database/sql: never http, never package sqlite, which implements
+// the same interfaces.
 package postgres
 
 import (

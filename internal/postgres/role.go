@@ -2,13 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 // RoleStore keeps the role catalog: roles, skills and the catalog revision.
@@ -52,6 +49,21 @@ ORDER BY r.slug
 LIMIT $4`
 )
 
+// catalog runs package sqlstore's catalog logic on this package's queries.
+var catalog = &sqlstore.Catalog{
+	Dialect: dialect,
+	Roles: sqlstore.RoleQueries{
+		BySlug: roleBySlugQuery,
+		List:   listRolesQuery,
+		Find:   findRolesQuery,
+	},
+	Details: roleDetailQueries,
+	Revision: sqlstore.RevisionQueries{
+		Read: catalogRevisionQuery,
+		Bump: bumpCatalogRevisionQuery,
+	},
+}
+
 // FindRoleBySlug returns the whole role or an ENOTFOUND error.
 func (s *RoleStore) FindRoleBySlug(ctx context.Context, slug string) (*hirebase.Role, error) {
 	tx, err := s.db.beginRead(ctx)
@@ -60,7 +72,7 @@ func (s *RoleStore) FindRoleBySlug(ctx context.Context, slug string) (*hirebase.
 	}
 	defer tx.Rollback()
 
-	r, err := findRoleBySlug(ctx, tx, slug)
+	r, err := catalog.FindRoleBySlug(ctx, tx, slug)
 	if err != nil {
 		return nil, fmt.Errorf("find role: %w", err)
 	}
@@ -70,7 +82,7 @@ func (s *RoleStore) FindRoleBySlug(ctx context.Context, slug string) (*hirebase.
 // FindRoles returns a page of whole roles ordered by slug. The page costs one
 // query for the roles and one per detail table, whatever its length.
 func (s *RoleStore) FindRoles(ctx context.Context, f hirebase.RoleFilter) ([]*hirebase.Role, bool, error) {
-	q, skill, limit, err := roleFilter(f)
+	f, err := sqlstore.CheckRoleFilter(f)
 	if err != nil {
 		return nil, false, fmt.Errorf("find roles: %w", err)
 	}
@@ -80,15 +92,8 @@ func (s *RoleStore) FindRoles(ctx context.Context, f hirebase.RoleFilter) ([]*hi
 	}
 	defer tx.Rollback()
 
-	ids, roles, err := queryRoles(ctx, tx, findRolesQuery, f.After, q, skill, limit+1)
+	roles, more, err := catalog.FindRoles(ctx, tx, f)
 	if err != nil {
-		return nil, false, fmt.Errorf("find roles: %w", err)
-	}
-	more := len(roles) > limit
-	if more {
-		ids, roles = ids[:limit], roles[:limit]
-	}
-	if err := loadRoleDetails(ctx, tx, ids, roles); err != nil {
 		return nil, false, fmt.Errorf("find roles: %w", err)
 	}
 	return roles, more, nil
@@ -102,85 +107,9 @@ func (s *RoleStore) ListRoles(ctx context.Context) ([]*hirebase.Role, error) {
 	}
 	defer tx.Rollback()
 
-	ids, roles, err := queryRoles(ctx, tx, listRolesQuery)
+	roles, err := catalog.ListRoles(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("list roles: %w", err)
-	}
-	if err := loadRoleDetails(ctx, tx, ids, roles); err != nil {
 		return nil, fmt.Errorf("list roles: %w", err)
 	}
 	return roles, nil
-}
-
-func findRoleBySlug(ctx context.Context, tx *sql.Tx, slug string) (*hirebase.Role, error) {
-	var id int64
-	r := newRole()
-	err := tx.QueryRowContext(ctx, roleBySlugQuery, slug).Scan(&id, &r.Slug, &r.Name, &r.Summary)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, hirebase.Errorf(hirebase.ENOTFOUND, "Role %q not found.", slug)
-	} else if err != nil {
-		return nil, err
-	}
-	if err := loadRoleDetails(ctx, tx, []int64{id}, []*hirebase.Role{r}); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// queryRoles runs a query selecting id, slug, name and summary, and returns
-// the ids and the roles, details still empty, in the query's order.
-func queryRoles(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, []*hirebase.Role, error) {
-	ids, roles := []int64{}, []*hirebase.Role{}
-	err := queryEach(ctx, tx, query, args, func(rows *sql.Rows) error {
-		var id int64
-		r := newRole()
-		if err := rows.Scan(&id, &r.Slug, &r.Name, &r.Summary); err != nil {
-			return err
-		}
-		ids, roles = append(ids, id), append(roles, r)
-		return nil
-	})
-	return ids, roles, err
-}
-
-// roleFilter checks f and returns its free text and skill lower-cased and
-// its page length.
-func roleFilter(f hirebase.RoleFilter) (q, skill string, limit int, err error) {
-	q = strings.ToLower(strings.TrimSpace(f.Q))
-	skill = strings.ToLower(strings.TrimSpace(f.Skill))
-	if utf8.RuneCountInString(q) > hirebase.MaxQueryLen {
-		return "", "", 0, hirebase.Invalid("q", fmt.Sprintf("must be at most %d characters", hirebase.MaxQueryLen))
-	}
-	if utf8.RuneCountInString(skill) > hirebase.MaxQueryLen {
-		return "", "", 0, hirebase.Invalid("skill", fmt.Sprintf("must be at most %d characters", hirebase.MaxQueryLen))
-	}
-	limit, err = pageLimit(f.Limit)
-	return q, skill, limit, err
-}
-
-// pageLimit returns limit, or the default page length for zero.
-func pageLimit(limit int) (int, error) {
-	if limit == 0 {
-		return hirebase.DefaultPageLen, nil
-	}
-	if limit < 0 || limit > hirebase.MaxPageLimit {
-		return 0, hirebase.Invalid("limit", fmt.Sprintf("must be between 1 and %d", hirebase.MaxPageLimit))
-	}
-	return limit, nil
-}
-
-// queryEach runs query in tx and calls scan for every row, reading the rows
-// to the end.
-func queryEach(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

@@ -1,11 +1,6 @@
 package postgres
 
-import (
-	"context"
-	"database/sql"
-
-	"github.com/hirebase/hirebase/internal/hirebase"
-)
+import "github.com/hirebase/hirebase/internal/sqlstore"
 
 // The detail queries each load one list for a set of roles, given as an array
 // of role ids, ordered so every list comes back in its stored order.
@@ -58,147 +53,13 @@ WHERE rs.role_id = ANY($1)
 ORDER BY rs.role_id, rs.position`
 )
 
-// Kinds of level items.
-const (
-	itemResponsibility = "responsibility"
-	itemSkill          = "skill"
-)
-
-// newRole returns a role whose lists are empty rather than nil, so a role
-// without alternative names encodes them as [].
-func newRole() *hirebase.Role {
-	return &hirebase.Role{
-		Levels:           []hirebase.Level{},
-		KeyFactors:       []hirebase.KeyFactor{},
-		AlternativeNames: []hirebase.AlternateName{},
-		Related:          []hirebase.RelatedRole{},
-		Occupations:      []hirebase.OccupationCode{},
-		SkillTags:        []hirebase.SkillRef{},
-	}
-}
-
-// loadRoleDetails fills in the lists of roles, whose ids are ids, with one
-// query per detail table.
-func loadRoleDetails(ctx context.Context, tx *sql.Tx, ids []int64, roles []*hirebase.Role) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*hirebase.Role, len(ids))
-	for i, id := range ids {
-		byID[id] = roles[i]
-	}
-	args := []any{ids}
-	each := func(query string, scan func(*sql.Rows) error) error {
-		return queryEach(ctx, tx, query, args, scan)
-	}
-
-	err := each(levelsQuery, func(rows *sql.Rows) error {
-		var id int64
-		var yearsMax sql.NullInt64
-		l := hirebase.Level{Responsibilities: []string{}, Skills: []string{}}
-		if err := rows.Scan(&id, &l.Key, &l.Experience, &l.Years.Min, &yearsMax,
-			&l.Salary.Min, &l.Salary.Max, &l.Salary.Currency, &l.Salary.Period, &l.Salary.Source,
-			&l.Autonomy, &l.IdealFor); err != nil {
-			return err
-		}
-		if yearsMax.Valid {
-			v := int(yearsMax.Int64)
-			l.Years.Max = &v
-		}
-		r := byID[id]
-		r.Levels = append(r.Levels, l)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	err = each(levelItemsQuery, func(rows *sql.Rows) error {
-		var id int64
-		var key hirebase.LevelKey
-		var kind, text string
-		if err := rows.Scan(&id, &key, &kind, &text); err != nil {
-			return err
-		}
-		l := byID[id].Level(key)
-		if l == nil {
-			return nil // unreachable: items reference their level
-		}
-		if kind == itemResponsibility {
-			l.Responsibilities = append(l.Responsibilities, text)
-		} else {
-			l.Skills = append(l.Skills, text)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	err = each(keyFactorsQuery, func(rows *sql.Rows) error {
-		var id int64
-		var f hirebase.KeyFactor
-		if err := rows.Scan(&id, &f.Key, &f.Name); err != nil {
-			return err
-		}
-		r := byID[id]
-		r.KeyFactors = append(r.KeyFactors, f)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	err = each(alternativeNamesQuery, func(rows *sql.Rows) error {
-		var id int64
-		var a hirebase.AlternateName
-		if err := rows.Scan(&id, &a.Name, &a.Lang); err != nil {
-			return err
-		}
-		r := byID[id]
-		r.AlternativeNames = append(r.AlternativeNames, a)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	err = each(relatedQuery, func(rows *sql.Rows) error {
-		var id int64
-		var rel hirebase.RelatedRole
-		if err := rows.Scan(&id, &rel.Slug, &rel.Name, &rel.Reason); err != nil {
-			return err
-		}
-		r := byID[id]
-		r.Related = append(r.Related, rel)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	err = each(occupationsQuery, func(rows *sql.Rows) error {
-		var id int64
-		var o hirebase.OccupationCode
-		if err := rows.Scan(&id, &o.Code, &o.Title); err != nil {
-			return err
-		}
-		r := byID[id]
-		r.Occupations = append(r.Occupations, o)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-
-	return each(skillTagsQuery, func(rows *sql.Rows) error {
-		var id int64
-		var t hirebase.SkillRef
-		if err := rows.Scan(&id, &t.Slug, &t.Name); err != nil {
-			return err
-		}
-		r := byID[id]
-		r.SkillTags = append(r.SkillTags, t)
-		return nil
-	})
+// roleDetailQueries are the detail queries for package sqlstore.
+var roleDetailQueries = sqlstore.RoleDetailQueries{
+	Levels:           levelsQuery,
+	Items:            levelItemsQuery,
+	KeyFactors:       keyFactorsQuery,
+	AlternativeNames: alternativeNamesQuery,
+	Related:          relatedQuery,
+	Occupations:      occupationsQuery,
+	SkillTags:        skillTagsQuery,
 }

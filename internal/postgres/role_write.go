@@ -56,6 +56,12 @@ INSERT INTO role_occupations (role_id, position, code) VALUES ($1, $2, $3)`
 INSERT INTO role_skills (role_id, position, skill_id) VALUES ($1, $2, $3)`
 )
 
+// Kinds of level items.
+const (
+	itemResponsibility = "responsibility"
+	itemSkill          = "skill"
+)
+
 // change says what a write did to one row.
 type change int
 

@@ -14,8 +14,8 @@ const (
 // CatalogRevision returns the number every catalog change increments, for
 // caches to notice changes made by any process.
 func (s *RoleStore) CatalogRevision(ctx context.Context) (int64, error) {
-	var rev int64
-	if err := s.db.read.QueryRowContext(ctx, catalogRevisionQuery).Scan(&rev); err != nil {
+	rev, err := catalog.CatalogRevision(ctx, s.db.read)
+	if err != nil {
 		return 0, fmt.Errorf("catalog revision: %w", err)
 	}
 	return rev, nil

@@ -54,6 +54,12 @@ INSERT INTO role_occupations (role_id, position, code) VALUES (?, ?, ?)`
 INSERT INTO role_skills (role_id, position, skill_id) VALUES (?, ?, ?)`
 )
 
+// Kinds of level items.
+const (
+	itemResponsibility = "responsibility"
+	itemSkill          = "skill"
+)
+
 // change says what a write did to one row.
 type change int
 

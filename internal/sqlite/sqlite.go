@@ -2,8 +2,11 @@
 // deployments without a database server. It implements the storage interfaces
 // of package hirebase with hand-written SQL.
 //
-// It may import only the domain package and its driver, modernc.org/sqlite:
-// never http, never package postgres, which implements the same interfaces.
+// It keeps its SQL, its connections and transactions, and its driver's error
+// codes; the Go around the SQL that both engines need is in package sqlstore.
+// It may import only the domain package, sqlstore and its driver,
+// modernc.org/sqlite: never http, never package postgres, which implements
+// the same interfaces.
 package sqlite
 
 import (

@@ -1,0 +1,38 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+
+	"github.com/hirebase/hirebase/internal/sqlstore"
+)
+
+// dialect tells package sqlstore what SQLite does differently in Go.
+var dialect = sqlstore.Dialect{
+	IDs:               jsonIDs,
+	InsertID:          insertID,
+	IsUniqueViolation: isUniqueViolation,
+	Time:              func(t time.Time) any { return formatTime(t) },
+}
+
+// jsonIDs passes a list of ids as one JSON array, which the queries open
+// with json_each: SQLite has no array type.
+func jsonIDs(ids []int64) (any, error) {
+	b, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// insertID runs an INSERT and reads the new row's id from its result, with
+// no RETURNING row to read to the end.
+func insertID(ctx context.Context, tx *sql.Tx, query string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
