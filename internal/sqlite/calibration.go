@@ -50,7 +50,7 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	defer tx.Rollback()
-	now := s.db.now()
+	now := formatTime(s.db.now())
 
 	if _, err := tx.ExecContext(ctx, deactivateCalibrationsQuery); err != nil {
 		return fmt.Errorf("put calibration: %w", err)

@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 // ImportCatalog creates or replaces c's skills and roles in one transaction:
@@ -15,7 +15,7 @@ import (
 // unchanged are not rewritten, and the catalog revision moves only if
 // something changed.
 func (s *RoleStore) ImportCatalog(ctx context.Context, c *hirebase.Catalog) (hirebase.ImportResult, error) {
-	if err := validateCatalog(c); err != nil {
+	if err := sqlstore.ValidateCatalog(c); err != nil {
 		return hirebase.ImportResult{}, fmt.Errorf("import catalog: %w", err)
 	}
 	tx, err := s.db.beginWrite(ctx)
@@ -25,7 +25,7 @@ func (s *RoleStore) ImportCatalog(ctx context.Context, c *hirebase.Catalog) (hir
 	defer tx.Rollback()
 	now := s.db.now()
 
-	res, err := importCatalog(ctx, tx, c, now)
+	res, err := catalog.ImportCatalog(ctx, tx, c, now)
 	if err != nil {
 		return hirebase.ImportResult{}, fmt.Errorf("import catalog: %w", err)
 	}
@@ -33,99 +33,4 @@ func (s *RoleStore) ImportCatalog(ctx context.Context, c *hirebase.Catalog) (hir
 		return hirebase.ImportResult{}, fmt.Errorf("import catalog: %w", err)
 	}
 	return res, nil
-}
-
-func importCatalog(ctx context.Context, tx *sql.Tx, c *hirebase.Catalog, now string) (hirebase.ImportResult, error) {
-	var res hirebase.ImportResult
-
-	type written[T any] struct {
-		index int
-		id    int64
-		v     T
-	}
-	var skills []written[*hirebase.Skill]
-	for i, sk := range c.Skills {
-		id, ch, err := putSkillRow(ctx, tx, sk, now)
-		if err != nil {
-			return res, err
-		}
-		count(ch, &res.SkillsCreated, &res.SkillsUpdated, &res.SkillsUnchanged)
-		if ch != unchanged {
-			skills = append(skills, written[*hirebase.Skill]{i, id, sk})
-		}
-	}
-	for _, w := range skills {
-		if err := insertSkillAliases(ctx, tx, w.id, w.v); err != nil {
-			return res, err
-		}
-	}
-
-	var roles []written[*hirebase.Role]
-	for i, r := range c.Roles {
-		id, ch, err := putRoleRow(ctx, tx, r, now)
-		if err != nil {
-			return res, err
-		}
-		count(ch, &res.RolesCreated, &res.RolesUpdated, &res.RolesUnchanged)
-		if ch != unchanged {
-			roles = append(roles, written[*hirebase.Role]{i, id, r})
-		}
-	}
-	for _, w := range roles {
-		if err := putRoleDetails(ctx, tx, w.id, w.v, fmt.Sprintf("roles[%d].", w.index)); err != nil {
-			return res, err
-		}
-	}
-
-	if len(skills) > 0 || len(roles) > 0 {
-		if err := bumpCatalogRevision(ctx, tx, now); err != nil {
-			return res, err
-		}
-	}
-	return res, nil
-}
-
-// count adds one to the counter for ch.
-func count(ch change, nCreated, nUpdated, nUnchanged *int) {
-	switch ch {
-	case created:
-		*nCreated++
-	case updated:
-		*nUpdated++
-	default:
-		*nUnchanged++
-	}
-}
-
-// validateCatalog checks every skill and role of c before anything is
-// written. Unlike Catalog.Validate it accepts skill tags and related roles
-// that point outside c: the store checks those against what it holds.
-func validateCatalog(c *hirebase.Catalog) error {
-	if c == nil {
-		return hirebase.Invalid("catalog", "is required")
-	}
-	if c.Version != hirebase.CatalogVersion {
-		return hirebase.Invalid("version", fmt.Sprintf("must be %d", hirebase.CatalogVersion))
-	}
-	skills := map[string]bool{}
-	for i, sk := range c.Skills {
-		if err := validateSkill(sk); err != nil {
-			return prefixFields(err, fmt.Sprintf("skills[%d].", i))
-		}
-		if skills[sk.Slug] {
-			return hirebase.Invalid(fmt.Sprintf("skills[%d].slug", i), "duplicates "+sk.Slug)
-		}
-		skills[sk.Slug] = true
-	}
-	roles := map[string]bool{}
-	for i, r := range c.Roles {
-		if err := validateRole(r); err != nil {
-			return prefixFields(err, fmt.Sprintf("roles[%d].", i))
-		}
-		if roles[r.Slug] {
-			return hirebase.Invalid(fmt.Sprintf("roles[%d].slug", i), "duplicates "+r.Slug)
-		}
-		roles[r.Slug] = true
-	}
-	return nil
 }

@@ -57,6 +57,8 @@ var catalog = &sqlstore.Catalog{
 		Find:   findRolesQuery,
 	},
 	Details: roleDetailQueries,
+	Writes:  roleWriteQueries,
+	Skills:  skillQueries,
 	Revision: sqlstore.RevisionQueries{
 		Read: catalogRevisionQuery,
 		Bump: bumpCatalogRevisionQuery,

@@ -2,18 +2,17 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
 	roleStateQuery  = `SELECT id, fingerprint FROM roles WHERE slug = ?`
 	insertRoleQuery = `
 INSERT INTO roles (slug, name, summary, fingerprint, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?)`
+VALUES (?1, ?2, ?3, ?4, ?5, ?5)`
 	updateRoleQuery = `UPDATE roles SET name = ?, summary = ?, fingerprint = ?, updated_at = ? WHERE id = ?`
 	deleteRoleQuery = `DELETE FROM roles WHERE id = ?`
 
@@ -23,8 +22,7 @@ VALUES (?, ?, ?, ?, ?, ?)`
 UPDATE roles SET fingerprint = '', updated_at = ?
 WHERE id IN (SELECT role_id FROM role_related WHERE related_id = ?)`
 
-	roleIDQuery  = `SELECT id FROM roles WHERE slug = ?`
-	skillIDQuery = `SELECT id FROM skills WHERE slug = ?`
+	roleIDQuery = `SELECT id FROM roles WHERE slug = ?`
 
 	deleteLevelsQuery           = `DELETE FROM role_levels WHERE role_id = ?`
 	deleteKeyFactorsQuery       = `DELETE FROM role_key_factors WHERE role_id = ?`
@@ -54,20 +52,31 @@ INSERT INTO role_occupations (role_id, position, code) VALUES (?, ?, ?)`
 INSERT INTO role_skills (role_id, position, skill_id) VALUES (?, ?, ?)`
 )
 
-// Kinds of level items.
-const (
-	itemResponsibility = "responsibility"
-	itemSkill          = "skill"
-)
+// roleWriteQueries are the role write queries for package sqlstore.
+var roleWriteQueries = sqlstore.RoleWriteQueries{
+	State:        roleStateQuery,
+	ID:           roleIDQuery,
+	Insert:       insertRoleQuery,
+	Update:       updateRoleQuery,
+	Delete:       deleteRoleQuery,
+	StaleRelated: staleRelatedQuery,
 
-// change says what a write did to one row.
-type change int
+	DeleteLevels:           deleteLevelsQuery,
+	DeleteKeyFactors:       deleteKeyFactorsQuery,
+	DeleteAlternativeNames: deleteAlternativeNamesQuery,
+	DeleteRelated:          deleteRelatedQuery,
+	DeleteOccupations:      deleteOccupationsQuery,
+	DeleteSkillTags:        deleteSkillTagsQuery,
 
-const (
-	unchanged change = iota
-	created
-	updated
-)
+	InsertLevel:           insertLevelQuery,
+	InsertLevelItem:       insertLevelItemQuery,
+	InsertKeyFactor:       insertKeyFactorQuery,
+	InsertAlternativeName: insertAlternativeNameQuery,
+	InsertRelated:         insertRelatedQuery,
+	UpsertOccupation:      upsertOccupationQuery,
+	InsertOccupation:      insertRoleOccupationQuery,
+	InsertSkillTag:        insertSkillTagQuery,
+}
 
 // PutRole creates or replaces the role with r's slug. Related roles and
 // skill tags must exist. A role put with the content it already has is not
@@ -92,7 +101,7 @@ func (s *RoleStore) CreateRole(ctx context.Context, r *hirebase.Role) error {
 
 // putRole writes r in one transaction; createOnly refuses an existing slug.
 func (s *RoleStore) putRole(ctx context.Context, r *hirebase.Role, createOnly bool) (bool, error) {
-	if err := validateRole(r); err != nil {
+	if err := sqlstore.ValidateRole(r); err != nil {
 		return false, err
 	}
 	tx, err := s.db.beginWrite(ctx)
@@ -102,31 +111,14 @@ func (s *RoleStore) putRole(ctx context.Context, r *hirebase.Role, createOnly bo
 	defer tx.Rollback()
 	now := s.db.now()
 
-	if createOnly {
-		var existing int64
-		err := tx.QueryRowContext(ctx, roleIDQuery, r.Slug).Scan(&existing)
-		if err == nil {
-			return false, hirebase.Errorf(hirebase.ECONFLICT, "Role %q exists.", r.Slug)
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return false, err
-		}
-	}
-	id, ch, err := putRoleRow(ctx, tx, r, now)
+	created, err := catalog.PutRole(ctx, tx, r, createOnly, now)
 	if err != nil {
 		return false, err
-	}
-	if ch != unchanged {
-		if err := putRoleDetails(ctx, tx, id, r, ""); err != nil {
-			return false, err
-		}
-		if err := bumpCatalogRevision(ctx, tx, now); err != nil {
-			return false, err
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return false, err
 	}
-	return ch == created, nil
+	return created, nil
 }
 
 // DeleteRole removes a role; the relations pointing to it go with it.
@@ -138,207 +130,11 @@ func (s *RoleStore) DeleteRole(ctx context.Context, slug string) error {
 	defer tx.Rollback()
 	now := s.db.now()
 
-	if err := deleteRole(ctx, tx, slug, now); err != nil {
-		return fmt.Errorf("delete role: %w", err)
-	}
-	if err := bumpCatalogRevision(ctx, tx, now); err != nil {
+	if err := catalog.DeleteRole(ctx, tx, slug, now); err != nil {
 		return fmt.Errorf("delete role: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("delete role: %w", err)
 	}
 	return nil
-}
-
-func deleteRole(ctx context.Context, tx *sql.Tx, slug, now string) error {
-	var id int64
-	err := tx.QueryRowContext(ctx, roleIDQuery, slug).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return hirebase.Errorf(hirebase.ENOTFOUND, "Role %q not found.", slug)
-	} else if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, staleRelatedQuery, now, id); err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, deleteRoleQuery, id)
-	return err
-}
-
-// putRoleRow creates or updates the roles row for r, leaving it alone when
-// the stored fingerprint matches, and returns its id and what it did.
-func putRoleRow(ctx context.Context, tx *sql.Tx, r *hirebase.Role, now string) (int64, change, error) {
-	fp := contentFingerprint(r)
-	var id int64
-	var stored string
-	err := tx.QueryRowContext(ctx, roleStateQuery, r.Slug).Scan(&id, &stored)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.ExecContext(ctx, insertRoleQuery, r.Slug, r.Name, r.Summary, fp, now, now)
-		if err != nil {
-			return 0, 0, conflict(err, "Role %q already exists.", r.Slug)
-		}
-		id, err := res.LastInsertId()
-		return id, created, err
-	case err != nil:
-		return 0, 0, err
-	case stored == fp:
-		return id, unchanged, nil
-	}
-	if _, err := tx.ExecContext(ctx, updateRoleQuery, r.Name, r.Summary, fp, now, id); err != nil {
-		return 0, 0, err
-	}
-	return id, updated, nil
-}
-
-// putRoleDetails replaces every list of the role with id by r's. Field names
-// in errors start with prefix.
-func putRoleDetails(ctx context.Context, tx *sql.Tx, id int64, r *hirebase.Role, prefix string) error {
-	for _, q := range []string{
-		deleteLevelsQuery, deleteKeyFactorsQuery, deleteAlternativeNamesQuery,
-		deleteRelatedQuery, deleteOccupationsQuery, deleteSkillTagsQuery,
-	} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return err
-		}
-	}
-
-	for i, l := range r.Levels {
-		var yearsMax sql.NullInt64
-		if l.Years.Max != nil {
-			yearsMax = sql.NullInt64{Int64: int64(*l.Years.Max), Valid: true}
-		}
-		if _, err := tx.ExecContext(ctx, insertLevelQuery, id, l.Key, i, l.Experience, l.Years.Min, yearsMax,
-			l.Salary.Min, l.Salary.Max, l.Salary.Currency, l.Salary.Period, l.Salary.Source,
-			l.Autonomy, l.IdealFor); err != nil {
-			return err
-		}
-		for j, text := range l.Responsibilities {
-			if _, err := tx.ExecContext(ctx, insertLevelItemQuery, id, l.Key, itemResponsibility, j, text); err != nil {
-				return err
-			}
-		}
-		for j, text := range l.Skills {
-			if _, err := tx.ExecContext(ctx, insertLevelItemQuery, id, l.Key, itemSkill, j, text); err != nil {
-				return err
-			}
-		}
-	}
-
-	for i, f := range r.KeyFactors {
-		if _, err := tx.ExecContext(ctx, insertKeyFactorQuery, id, i, f.Key, f.Name); err != nil {
-			return err
-		}
-	}
-
-	for i, a := range r.AlternativeNames {
-		if _, err := tx.ExecContext(ctx, insertAlternativeNameQuery, id, i, a.Name, a.Lang); err != nil {
-			return err
-		}
-	}
-
-	for i, rel := range r.Related {
-		var relatedID int64
-		err := tx.QueryRowContext(ctx, roleIDQuery, rel.Slug).Scan(&relatedID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return hirebase.Invalid(fmt.Sprintf("%srelated[%d].slug", prefix, i), fmt.Sprintf("no role %q", rel.Slug))
-		} else if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, insertRelatedQuery, id, i, relatedID, rel.Reason); err != nil {
-			return err
-		}
-	}
-
-	for i, o := range r.Occupations {
-		if _, err := tx.ExecContext(ctx, upsertOccupationQuery, o.Code, o.Title); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, insertRoleOccupationQuery, id, i, o.Code); err != nil {
-			return err
-		}
-	}
-
-	for i, t := range r.SkillTags {
-		var skillID int64
-		err := tx.QueryRowContext(ctx, skillIDQuery, t.Slug).Scan(&skillID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return hirebase.Invalid(fmt.Sprintf("%sskill_tags[%d].slug", prefix, i), fmt.Sprintf("no skill %q", t.Slug))
-		} else if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, insertSkillTagQuery, id, i, skillID); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// validateRole checks r as the domain does, and that its related roles, skill
-// tags and occupations are each listed once, which the schema requires.
-func validateRole(r *hirebase.Role) error {
-	if r == nil {
-		return hirebase.Invalid("role", "is required")
-	}
-	if err := r.Validate(); err != nil {
-		return err
-	}
-	related := map[string]bool{}
-	for i, rel := range r.Related {
-		if related[rel.Slug] {
-			return hirebase.Invalid(fmt.Sprintf("related[%d].slug", i), "is listed twice")
-		}
-		related[rel.Slug] = true
-	}
-	tags := map[string]bool{}
-	for i, t := range r.SkillTags {
-		if tags[t.Slug] {
-			return hirebase.Invalid(fmt.Sprintf("skill_tags[%d].slug", i), "is listed twice")
-		}
-		tags[t.Slug] = true
-	}
-	codes := map[string]bool{}
-	for i, o := range r.Occupations {
-		if o.Code == "" || o.Title == "" {
-			return hirebase.Invalid(fmt.Sprintf("occupations[%d]", i), "needs a code and a title")
-		}
-		if codes[o.Code] {
-			return hirebase.Invalid(fmt.Sprintf("occupations[%d].code", i), "is listed twice")
-		}
-		codes[o.Code] = true
-	}
-	return nil
-}
-
-// contentFingerprint is r's Fingerprint over what the store keeps: without
-// the related-role and skill names, which are joined on read, and with empty
-// lists spelled one way. The same content gives the same value whoever sends
-// it, with or without names filled in.
-func contentFingerprint(r *hirebase.Role) string {
-	c := *r
-	c.Levels = make([]hirebase.Level, len(r.Levels))
-	for i, l := range r.Levels {
-		l.Responsibilities = orEmpty(l.Responsibilities)
-		l.Skills = orEmpty(l.Skills)
-		c.Levels[i] = l
-	}
-	c.KeyFactors = orEmpty(r.KeyFactors)
-	c.AlternativeNames = orEmpty(r.AlternativeNames)
-	c.Occupations = orEmpty(r.Occupations)
-	c.Related = make([]hirebase.RelatedRole, len(r.Related))
-	for i, rel := range r.Related {
-		c.Related[i] = hirebase.RelatedRole{Slug: rel.Slug, Reason: rel.Reason}
-	}
-	c.SkillTags = make([]hirebase.SkillRef, len(r.SkillTags))
-	for i, t := range r.SkillTags {
-		c.SkillTags[i] = hirebase.SkillRef{Slug: t.Slug}
-	}
-	return c.Fingerprint()
-}
-
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

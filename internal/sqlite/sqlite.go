@@ -186,6 +186,6 @@ func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
 }
 
 // now returns the time a write transaction records, once per transaction.
-func (db *DB) now() string {
-	return db.Now().UTC().Format(timeFormat)
+func (db *DB) now() time.Time {
+	return db.Now().UTC()
 }

@@ -19,6 +19,8 @@ type Catalog struct {
 	Dialect  Dialect
 	Roles    RoleQueries
 	Details  RoleDetailQueries
+	Writes   RoleWriteQueries
+	Skills   SkillQueries
 	Revision RevisionQueries
 }
 

@@ -13,6 +13,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -42,6 +43,15 @@ type Dialect struct {
 	Time func(t time.Time) any
 }
 
+// conflict translates a unique violation into an ECONFLICT error with the
+// formatted message and returns any other error unchanged.
+func (d *Dialect) conflict(err error, format string, args ...any) error {
+	if err != nil && d.IsUniqueViolation(err) {
+		return hirebase.Errorf(hirebase.ECONFLICT, format, args...)
+	}
+	return err
+}
+
 // queryEach runs query and calls scan for every row, reading the rows to the
 // end, so no statement is left open.
 func queryEach(ctx context.Context, q Querier, query string, args []any, scan func(*sql.Rows) error) error {
@@ -67,4 +77,30 @@ func pageLimit(limit int) (int, error) {
 		return 0, hirebase.Invalid("limit", fmt.Sprintf("must be between 1 and %d", hirebase.MaxPageLimit))
 	}
 	return limit, nil
+}
+
+// prefixFields returns a validation error with every field name prefixed, so
+// an error about one role of a catalog names it ("roles[2].levels[1].salary").
+func prefixFields(err error, prefix string) error {
+	var e *hirebase.Error
+	if prefix == "" || !errors.As(err, &e) {
+		return err
+	}
+	out := &hirebase.Error{Code: e.Code, Message: e.Message}
+	for _, f := range e.Fields {
+		out.Fields = append(out.Fields, hirebase.FieldError{Field: prefix + f.Field, Reason: f.Reason})
+	}
+	// An error made by hirebase.Invalid names its field in the message too.
+	if len(e.Fields) == 1 && e.Message == hirebase.Invalid(e.Fields[0].Field, e.Fields[0].Reason).Message {
+		out.Message = hirebase.Invalid(out.Fields[0].Field, out.Fields[0].Reason).Message
+	}
+	return out
+}
+
+// orEmpty returns s, or an empty slice for nil.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
