@@ -2,13 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -32,6 +29,13 @@ type CalibrationStore struct {
 
 var _ hirebase.CalibrationStore = (*CalibrationStore)(nil)
 
+// calibrationQueries are the calibration queries for package sqlstore.
+var calibrationQueries = sqlstore.CalibrationQueries{
+	Deactivate: deactivateCalibrationsQuery,
+	Put:        putCalibrationQuery,
+	Active:     activeCalibrationQuery,
+}
+
 // NewCalibrationStore returns a calibration store on db.
 func NewCalibrationStore(db *DB) *CalibrationStore {
 	return &CalibrationStore{db: db}
@@ -40,12 +44,9 @@ func NewCalibrationStore(db *DB) *CalibrationStore {
 // PutCalibration stores c and makes it the active calibration; putting an ID
 // that exists replaces it.
 func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calibration) error {
-	if c == nil || strings.TrimSpace(c.ID) == "" {
-		return fmt.Errorf("put calibration: %w", hirebase.Invalid("id", "is required"))
-	}
-	doc, err := json.Marshal(c)
+	doc, err := sqlstore.CalibrationDocument(c)
 	if err != nil {
-		return fmt.Errorf("put calibration: %w", hirebase.Invalid("model", "must be valid JSON"))
+		return fmt.Errorf("put calibration: %w", err)
 	}
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
@@ -63,13 +64,7 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 	if _, err := tx.ExecContext(ctx, lockCalibrationsQuery); err != nil {
 		return fmt.Errorf("put calibration: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, deactivateCalibrationsQuery); err != nil {
-		return fmt.Errorf("put calibration: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, putCalibrationQuery, c.ID, c.AsOf, string(doc), now); err != nil {
-		return fmt.Errorf("put calibration: %w", err)
-	}
-	if err := bumpCatalogRevision(ctx, tx, now); err != nil {
+	if err := catalog.PutCalibration(ctx, tx, c, doc, now); err != nil {
 		return fmt.Errorf("put calibration: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -81,16 +76,9 @@ func (s *CalibrationStore) PutCalibration(ctx context.Context, c *hirebase.Calib
 // ActiveCalibration returns the calibration put last, or ENOTFOUND if there
 // is none.
 func (s *CalibrationStore) ActiveCalibration(ctx context.Context) (*hirebase.Calibration, error) {
-	var doc string
-	err := s.db.db.QueryRowContext(ctx, activeCalibrationQuery).Scan(&doc)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("active calibration: %w", hirebase.Errorf(hirebase.ENOTFOUND, "No calibration is active."))
-	} else if err != nil {
+	c, err := catalog.ActiveCalibration(ctx, s.db.db)
+	if err != nil {
 		return nil, fmt.Errorf("active calibration: %w", err)
 	}
-	var c hirebase.Calibration
-	if err := json.Unmarshal([]byte(doc), &c); err != nil {
-		return nil, fmt.Errorf("active calibration: %w", err)
-	}
-	return &c, nil
+	return c, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 )
 
 const (
@@ -29,11 +28,4 @@ func (s *RoleStore) CatalogRevision(ctx context.Context) (int64, error) {
 func lockCatalog(ctx context.Context, tx *sql.Tx) error {
 	var rev int64
 	return tx.QueryRowContext(ctx, lockCatalogQuery).Scan(&rev)
-}
-
-// bumpCatalogRevision records, inside the transaction that made it, that the
-// catalog changed.
-func bumpCatalogRevision(ctx context.Context, tx *sql.Tx, now time.Time) error {
-	_, err := tx.ExecContext(ctx, bumpCatalogRevisionQuery, now)
-	return err
 }

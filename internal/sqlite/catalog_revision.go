@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 )
 
@@ -19,11 +18,4 @@ func (s *RoleStore) CatalogRevision(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("catalog revision: %w", err)
 	}
 	return rev, nil
-}
-
-// bumpCatalogRevision records, inside the transaction that made it, that the
-// catalog changed.
-func bumpCatalogRevision(ctx context.Context, tx *sql.Tx, now string) error {
-	_, err := tx.ExecContext(ctx, bumpCatalogRevisionQuery, now)
-	return err
 }

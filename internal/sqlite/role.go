@@ -63,6 +63,7 @@ var catalog = &sqlstore.Catalog{
 		Read: catalogRevisionQuery,
 		Bump: bumpCatalogRevisionQuery,
 	},
+	Calibrations: calibrationQueries,
 }
 
 // FindRoleBySlug returns the whole role or an ENOTFOUND error.

@@ -13,8 +13,9 @@ import (
 
 // Catalog is the role catalog's Go logic over one engine's queries: roles,
 // their detail lists, skills and the catalog revision. Its methods run in the
-// transaction they are given; the engine begins it, takes whatever lock its
-// writes need, and commits it.
+// transaction they are given, or for a read of one statement on the
+// Querier; the engine begins the transaction, takes whatever lock its writes
+// need, and commits it.
 type Catalog struct {
 	Dialect  Dialect
 	Roles    RoleQueries
@@ -22,6 +23,9 @@ type Catalog struct {
 	Writes   RoleWriteQueries
 	Skills   SkillQueries
 	Revision RevisionQueries
+	// Calibrations are here because putting one moves the catalog
+	// revision.
+	Calibrations CalibrationQueries
 }
 
 // RoleQueries select the id, slug, name and summary of roles.
