@@ -2,10 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -23,6 +23,12 @@ ORDER BY id DESC
 LIMIT $2`
 )
 
+// auditQueries are the audit log queries for package sqlstore.
+var auditQueries = sqlstore.AuditQueries{
+	Insert: insertAuditQuery,
+	Find:   findAuditQuery,
+}
+
 // AppendAudit stores e and sets its ID.
 func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) error {
 	tx, err := s.db.beginWrite(ctx)
@@ -31,8 +37,7 @@ func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) err
 	}
 	defer tx.Rollback()
 
-	var id int64
-	err = tx.QueryRowContext(ctx, insertAuditQuery, e.At, e.Type, e.ActorID, e.OrgID, e.Subject, e.IP, e.Detail).Scan(&id)
+	id, err := auth.AppendAudit(ctx, tx, e)
 	if err != nil {
 		return fmt.Errorf("append audit: %w", err)
 	}
@@ -46,12 +51,9 @@ func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) err
 // FindAuditEvents returns a page of events newest first, and whether more
 // follow.
 func (s *AuthStore) FindAuditEvents(ctx context.Context, f hirebase.AuditFilter) ([]*hirebase.AuditEvent, bool, error) {
-	limit, err := pageLimit(f.Limit)
+	f, err := sqlstore.CheckAuditFilter(f)
 	if err != nil {
 		return nil, false, fmt.Errorf("find audit events: %w", err)
-	}
-	if f.Before < 0 {
-		return nil, false, fmt.Errorf("find audit events: %w", hirebase.Invalid("cursor", "must not be negative"))
 	}
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
@@ -59,22 +61,9 @@ func (s *AuthStore) FindAuditEvents(ctx context.Context, f hirebase.AuditFilter)
 	}
 	defer tx.Rollback()
 
-	es := []*hirebase.AuditEvent{}
-	err = queryEach(ctx, tx, findAuditQuery, []any{f.Before, limit + 1}, func(rows *sql.Rows) error {
-		var e hirebase.AuditEvent
-		if err := rows.Scan(&e.ID, &e.At, &e.Type, &e.ActorID, &e.OrgID, &e.Subject, &e.IP, &e.Detail); err != nil {
-			return err
-		}
-		e.At = e.At.UTC()
-		es = append(es, &e)
-		return nil
-	})
+	es, more, err := auth.FindAuditEvents(ctx, tx, f)
 	if err != nil {
 		return nil, false, fmt.Errorf("find audit events: %w", err)
-	}
-	more := len(es) > limit
-	if more {
-		es = es[:limit]
 	}
 	return es, more, nil
 }

@@ -1,12 +1,8 @@
 package postgres
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
-	"time"
-
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 // AuthStore keeps everything that decides who a caller is and what they may
@@ -33,46 +29,15 @@ func NewAuthStore(db *DB) *AuthStore {
 	return &AuthStore{db: db}
 }
 
-// nullTime returns a nullable column's time, nil for NULL, in UTC.
-func nullTime(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
-
-// nullString stores "" as NULL, for optional references.
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// pageLimit returns limit, or the default page length for zero.
-func pageLimit(limit int) (int, error) {
-	if limit == 0 {
-		return hirebase.DefaultPageLen, nil
-	}
-	if limit < 0 || limit > hirebase.MaxPageLimit {
-		return 0, hirebase.Invalid("limit", fmt.Sprintf("must be between 1 and %d", hirebase.MaxPageLimit))
-	}
-	return limit, nil
-}
-
-// queryEach runs query in tx and calls scan for every row, reading the rows
-// to the end.
-func queryEach(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+// auth runs package sqlstore's auth logic on this package's queries.
+var auth = &sqlstore.Auth{
+	Dialect:       dialect,
+	Orgs:          orgQueries,
+	Users:         userQueries,
+	Invites:       inviteQueries,
+	Clients:       clientQueries,
+	Tokens:        tokenQueries,
+	Keys:          signingKeyQueries,
+	Audit:         auditQueries,
+	LoginFailures: loginFailureQueries,
 }

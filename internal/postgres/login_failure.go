@@ -2,9 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -15,6 +16,14 @@ SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at DESC LIMIT 
 	clearLoginFailuresQuery = `DELETE FROM login_failures WHERE key = $1`
 )
 
+// loginFailureQueries are the failed login queries for package sqlstore.
+var loginFailureQueries = sqlstore.LoginFailureQueries{
+	Recent: recentLoginFailuresQuery,
+	Insert: insertLoginFailureQuery,
+	Prune:  pruneLoginFailuresQuery,
+	Clear:  clearLoginFailuresQuery,
+}
+
 // RecentLoginFailures returns the times of key's newest failures after
 // since, newest first, at most limit of them.
 func (s *AuthStore) RecentLoginFailures(ctx context.Context, key string, since time.Time, limit int) ([]time.Time, error) {
@@ -24,15 +33,7 @@ func (s *AuthStore) RecentLoginFailures(ctx context.Context, key string, since t
 	}
 	defer tx.Rollback()
 
-	ats := []time.Time{}
-	err = queryEach(ctx, tx, recentLoginFailuresQuery, []any{key, since, limit}, func(rows *sql.Rows) error {
-		var at time.Time
-		if err := rows.Scan(&at); err != nil {
-			return err
-		}
-		ats = append(ats, at.UTC())
-		return nil
-	})
+	ats, err := auth.RecentLoginFailures(ctx, tx, key, since, limit)
 	if err != nil {
 		return nil, fmt.Errorf("recent login failures: %w", err)
 	}
@@ -48,13 +49,8 @@ func (s *AuthStore) RecordLoginFailure(ctx context.Context, keys []string, at, p
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, pruneLoginFailuresQuery, pruneBefore); err != nil {
+	if err := auth.RecordLoginFailure(ctx, tx, keys, at, pruneBefore); err != nil {
 		return fmt.Errorf("record login failure: %w", err)
-	}
-	for _, key := range keys {
-		if _, err := tx.ExecContext(ctx, insertLoginFailureQuery, key, at); err != nil {
-			return fmt.Errorf("record login failure: %w", err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("record login failure: %w", err)
@@ -70,7 +66,7 @@ func (s *AuthStore) ClearLoginFailures(ctx context.Context, key string) error {
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, clearLoginFailuresQuery, key); err != nil {
+	if err := auth.ClearLoginFailures(ctx, tx, key); err != nil {
 		return fmt.Errorf("clear login failures: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -2,11 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -14,6 +13,13 @@ const (
 	orgByIDQuery   = `SELECT id, name, kind, created_at FROM orgs WHERE id = $1`
 	agencyOrgQuery = `SELECT id, name, kind, created_at FROM orgs WHERE kind = 'agency'`
 )
+
+// orgQueries are the organisation queries for package sqlstore.
+var orgQueries = sqlstore.OrgQueries{
+	Insert: insertOrgQuery,
+	ByID:   orgByIDQuery,
+	Agency: agencyOrgQuery,
+}
 
 // CreateOrg stores o. A second agency organisation is ECONFLICT: the unique
 // index settles two bootstraps racing.
@@ -27,8 +33,8 @@ func (s *AuthStore) CreateOrg(ctx context.Context, o *hirebase.Org) error {
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, insertOrgQuery, o.ID, o.Name, string(o.Kind), o.CreatedAt); err != nil {
-		return fmt.Errorf("create org: %w", conflict(err, "The organisation exists already."))
+	if err := auth.CreateOrg(ctx, tx, o); err != nil {
+		return fmt.Errorf("create org: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("create org: %w", err)
@@ -38,7 +44,7 @@ func (s *AuthStore) CreateOrg(ctx context.Context, o *hirebase.Org) error {
 
 // FindOrgByID returns the organisation or ENOTFOUND.
 func (s *AuthStore) FindOrgByID(ctx context.Context, id string) (*hirebase.Org, error) {
-	o, err := scanOrg(s.db.db.QueryRowContext(ctx, orgByIDQuery, id))
+	o, err := auth.FindOrgByID(ctx, s.db.db, id)
 	if err != nil {
 		return nil, fmt.Errorf("find org: %w", err)
 	}
@@ -47,22 +53,9 @@ func (s *AuthStore) FindOrgByID(ctx context.Context, id string) (*hirebase.Org, 
 
 // AgencyOrg returns the agency organisation or ENOTFOUND.
 func (s *AuthStore) AgencyOrg(ctx context.Context) (*hirebase.Org, error) {
-	o, err := scanOrg(s.db.db.QueryRowContext(ctx, agencyOrgQuery))
+	o, err := auth.AgencyOrg(ctx, s.db.db)
 	if err != nil {
 		return nil, fmt.Errorf("agency org: %w", err)
 	}
 	return o, nil
-}
-
-func scanOrg(row *sql.Row) (*hirebase.Org, error) {
-	var o hirebase.Org
-	var kind string
-	err := row.Scan(&o.ID, &o.Name, &kind, &o.CreatedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, hirebase.Errorf(hirebase.ENOTFOUND, "Organisation not found.")
-	} else if err != nil {
-		return nil, err
-	}
-	o.Kind, o.CreatedAt = hirebase.OrgKind(kind), o.CreatedAt.UTC()
-	return &o, nil
 }

@@ -3,11 +3,11 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -32,6 +32,19 @@ UPDATE users SET password_hash = $1, password_changed_at = $2, sessions_valid_af
 UPDATE refresh_families SET revoked_at = $1, revoke_reason = $2 WHERE user_id = $3 AND revoked_at IS NULL`
 )
 
+// userQueries are the user queries for package sqlstore.
+var userQueries = sqlstore.UserQueries{
+	Insert:             insertUserQuery,
+	ByID:               userByIDQuery,
+	ByEmail:            userByEmailQuery,
+	UpdatePasswordHash: updatePasswordHashQuery,
+	SetPassword:        setPasswordQuery,
+	SetRole:            setUserRoleQuery,
+	Enable:             enableUserQuery,
+	Disable:            disableUserQuery,
+	RevokeFamilies:     revokeUserFamiliesQuery,
+}
+
 // CreateUser stores u with its password hash; an email in use is ECONFLICT.
 func (s *AuthStore) CreateUser(ctx context.Context, u *hirebase.User, passwordHash string) error {
 	if err := u.Validate(); err != nil {
@@ -43,7 +56,7 @@ func (s *AuthStore) CreateUser(ctx context.Context, u *hirebase.User, passwordHa
 	}
 	defer tx.Rollback()
 
-	if err := insertUser(ctx, tx, u, passwordHash); err != nil {
+	if err := auth.CreateUser(ctx, tx, u, passwordHash); err != nil {
 		return fmt.Errorf("create user: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -52,15 +65,9 @@ func (s *AuthStore) CreateUser(ctx context.Context, u *hirebase.User, passwordHa
 	return nil
 }
 
-func insertUser(ctx context.Context, tx *sql.Tx, u *hirebase.User, passwordHash string) error {
-	_, err := tx.ExecContext(ctx, insertUserQuery, u.ID, u.Email, u.Name, string(u.Role), nullString(u.OrgID),
-		passwordHash, u.Disabled, u.CreatedAt, u.PasswordChangedAt, u.SessionsValidAfter)
-	return conflict(err, "An account with this email exists already.")
-}
-
 // FindUserByID returns the user or ENOTFOUND.
 func (s *AuthStore) FindUserByID(ctx context.Context, id string) (*hirebase.User, error) {
-	u, err := scanUser(s.db.db.QueryRowContext(ctx, userByIDQuery, id).Scan)
+	u, err := auth.FindUserByID(ctx, s.db.db, id)
 	if err != nil {
 		return nil, fmt.Errorf("find user: %w", err)
 	}
@@ -70,37 +77,17 @@ func (s *AuthStore) FindUserByID(ctx context.Context, id string) (*hirebase.User
 // FindUserByEmail returns the user with the normalised email and its
 // password hash, or ENOTFOUND.
 func (s *AuthStore) FindUserByEmail(ctx context.Context, email string) (*hirebase.User, string, error) {
-	var hash string
-	u, err := scanUser(func(dest ...any) error {
-		return s.db.db.QueryRowContext(ctx, userByEmailQuery, email).Scan(append(dest, &hash)...)
-	})
+	u, hash, err := auth.FindUserByEmail(ctx, s.db.db, email)
 	if err != nil {
 		return nil, "", fmt.Errorf("find user: %w", err)
 	}
 	return u, hash, nil
 }
 
-// scanUser reads the userColumns through scan, which may add destinations
-// of its own after them.
-func scanUser(scan func(dest ...any) error) (*hirebase.User, error) {
-	var u hirebase.User
-	var role string
-	var orgID sql.NullString
-	err := scan(&u.ID, &u.Email, &u.Name, &role, &orgID, &u.Disabled, &u.CreatedAt, &u.PasswordChangedAt, &u.SessionsValidAfter)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, hirebase.Errorf(hirebase.ENOTFOUND, "User not found.")
-	} else if err != nil {
-		return nil, err
-	}
-	u.Role, u.OrgID = hirebase.UserRole(role), orgID.String
-	u.CreatedAt, u.PasswordChangedAt, u.SessionsValidAfter = u.CreatedAt.UTC(), u.PasswordChangedAt.UTC(), u.SessionsValidAfter.UTC()
-	return &u, nil
-}
-
 // UpdatePasswordHash replaces the hash of an unchanged password.
 func (s *AuthStore) UpdatePasswordHash(ctx context.Context, id, passwordHash string) error {
-	err := s.updateUser(ctx, id, func(tx *sql.Tx) (sql.Result, error) {
-		return tx.ExecContext(ctx, updatePasswordHashQuery, passwordHash, id)
+	err := s.updateUser(ctx, func(tx *sql.Tx) error {
+		return auth.UpdatePasswordHash(ctx, tx, id, passwordHash)
 	})
 	if err != nil {
 		return fmt.Errorf("update password hash: %w", err)
@@ -111,13 +98,8 @@ func (s *AuthStore) UpdatePasswordHash(ctx context.Context, id, passwordHash str
 // SetPassword stores a new password's hash and ends every session of the
 // user, in one transaction.
 func (s *AuthStore) SetPassword(ctx context.Context, id, passwordHash string, now time.Time) error {
-	err := s.updateUser(ctx, id, func(tx *sql.Tx) (sql.Result, error) {
-		res, err := tx.ExecContext(ctx, setPasswordQuery, passwordHash, now, id)
-		if err != nil {
-			return nil, err
-		}
-		_, err = tx.ExecContext(ctx, revokeUserFamiliesQuery, now, "password changed", id)
-		return res, err
+	err := s.updateUser(ctx, func(tx *sql.Tx) error {
+		return auth.SetPassword(ctx, tx, id, passwordHash, now)
 	})
 	if err != nil {
 		return fmt.Errorf("set password: %w", err)
@@ -127,8 +109,8 @@ func (s *AuthStore) SetPassword(ctx context.Context, id, passwordHash string, no
 
 // SetUserRole changes the user's role.
 func (s *AuthStore) SetUserRole(ctx context.Context, id string, role hirebase.UserRole) error {
-	err := s.updateUser(ctx, id, func(tx *sql.Tx) (sql.Result, error) {
-		return tx.ExecContext(ctx, setUserRoleQuery, string(role), id)
+	err := s.updateUser(ctx, func(tx *sql.Tx) error {
+		return auth.SetUserRole(ctx, tx, id, role)
 	})
 	if err != nil {
 		return fmt.Errorf("set user role: %w", err)
@@ -139,16 +121,8 @@ func (s *AuthStore) SetUserRole(ctx context.Context, id string, role hirebase.Us
 // SetUserDisabled disables or re-enables the user; disabling also ends every
 // session, in the same transaction.
 func (s *AuthStore) SetUserDisabled(ctx context.Context, id string, disabled bool, now time.Time) error {
-	err := s.updateUser(ctx, id, func(tx *sql.Tx) (sql.Result, error) {
-		if !disabled {
-			return tx.ExecContext(ctx, enableUserQuery, id)
-		}
-		res, err := tx.ExecContext(ctx, disableUserQuery, now, id)
-		if err != nil {
-			return nil, err
-		}
-		_, err = tx.ExecContext(ctx, revokeUserFamiliesQuery, now, "user disabled", id)
-		return res, err
+	err := s.updateUser(ctx, func(tx *sql.Tx) error {
+		return auth.SetUserDisabled(ctx, tx, id, disabled, now)
 	})
 	if err != nil {
 		return fmt.Errorf("set user disabled: %w", err)
@@ -156,23 +130,17 @@ func (s *AuthStore) SetUserDisabled(ctx context.Context, id string, disabled boo
 	return nil
 }
 
-// updateUser runs update in a write transaction and answers ENOTFOUND if the
-// result it returns changed no row of users.
-func (s *AuthStore) updateUser(ctx context.Context, id string, update func(tx *sql.Tx) (sql.Result, error)) error {
+// updateUser runs update in a write transaction and commits it if update
+// returns no error.
+func (s *AuthStore) updateUser(ctx context.Context, update func(tx *sql.Tx) error) error {
 	tx, err := s.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 
-	res, err := update(tx)
-	if err != nil {
+	if err := update(tx); err != nil {
 		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return hirebase.Errorf(hirebase.ENOTFOUND, "User %q not found.", id)
 	}
 	return tx.Commit()
 }

@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -21,6 +21,12 @@ ORDER BY id DESC
 LIMIT ?2`
 )
 
+// auditQueries are the audit log queries for package sqlstore.
+var auditQueries = sqlstore.AuditQueries{
+	Insert: insertAuditQuery,
+	Find:   findAuditQuery,
+}
+
 // AppendAudit stores e and sets its ID.
 func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) error {
 	tx, err := s.db.beginWrite(ctx)
@@ -29,11 +35,7 @@ func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) err
 	}
 	defer tx.Rollback()
 
-	res, err := tx.ExecContext(ctx, insertAuditQuery, formatTime(e.At), e.Type, e.ActorID, e.OrgID, e.Subject, e.IP, e.Detail)
-	if err != nil {
-		return fmt.Errorf("append audit: %w", err)
-	}
-	id, err := res.LastInsertId()
+	id, err := auth.AppendAudit(ctx, tx, e)
 	if err != nil {
 		return fmt.Errorf("append audit: %w", err)
 	}
@@ -47,12 +49,9 @@ func (s *AuthStore) AppendAudit(ctx context.Context, e *hirebase.AuditEvent) err
 // FindAuditEvents returns a page of events newest first, and whether more
 // follow.
 func (s *AuthStore) FindAuditEvents(ctx context.Context, f hirebase.AuditFilter) ([]*hirebase.AuditEvent, bool, error) {
-	limit, err := pageLimit(f.Limit)
+	f, err := sqlstore.CheckAuditFilter(f)
 	if err != nil {
 		return nil, false, fmt.Errorf("find audit events: %w", err)
-	}
-	if f.Before < 0 {
-		return nil, false, fmt.Errorf("find audit events: %w", hirebase.Invalid("cursor", "must not be negative"))
 	}
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
@@ -60,24 +59,9 @@ func (s *AuthStore) FindAuditEvents(ctx context.Context, f hirebase.AuditFilter)
 	}
 	defer tx.Rollback()
 
-	es := []*hirebase.AuditEvent{}
-	err = queryEach(ctx, tx, findAuditQuery, []any{f.Before, limit + 1}, func(rows *sql.Rows) error {
-		var e hirebase.AuditEvent
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Type, &e.ActorID, &e.OrgID, &e.Subject, &e.IP, &e.Detail); err != nil {
-			return err
-		}
-		var err error
-		e.At, err = parseTime(at)
-		es = append(es, &e)
-		return err
-	})
+	es, more, err := auth.FindAuditEvents(ctx, tx, f)
 	if err != nil {
 		return nil, false, fmt.Errorf("find audit events: %w", err)
-	}
-	more := len(es) > limit
-	if more {
-		es = es[:limit]
 	}
 	return es, more, nil
 }

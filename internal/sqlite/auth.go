@@ -1,12 +1,8 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
-	"time"
-
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 // AuthStore keeps everything that decides who a caller is and what they may
@@ -33,63 +29,15 @@ func NewAuthStore(db *DB) *AuthStore {
 	return &AuthStore{db: db}
 }
 
-// formatTime returns t as the fixed-width UTC text every time column holds.
-func formatTime(t time.Time) string {
-	return t.UTC().Format(timeFormat)
-}
-
-// parseTime reads a time column back.
-func parseTime(s string) (time.Time, error) {
-	t, err := time.Parse(timeFormat, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("parse time %q: %w", s, err)
-	}
-	return t, nil
-}
-
-// parseNullTime reads a nullable time column back, nil for NULL.
-func parseNullTime(s sql.NullString) (*time.Time, error) {
-	if !s.Valid {
-		return nil, nil
-	}
-	t, err := parseTime(s.String)
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
-// nullString stores "" as NULL, for optional references.
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// pageLimit returns limit, or the default page length for zero.
-func pageLimit(limit int) (int, error) {
-	if limit == 0 {
-		return hirebase.DefaultPageLen, nil
-	}
-	if limit < 0 || limit > hirebase.MaxPageLimit {
-		return 0, hirebase.Invalid("limit", fmt.Sprintf("must be between 1 and %d", hirebase.MaxPageLimit))
-	}
-	return limit, nil
-}
-
-// queryEach runs query in tx and calls scan for every row, reading the rows
-// to the end.
-func queryEach(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+// auth runs package sqlstore's auth logic on this package's queries.
+var auth = &sqlstore.Auth{
+	Dialect:       dialect,
+	Orgs:          orgQueries,
+	Users:         userQueries,
+	Invites:       inviteQueries,
+	Clients:       clientQueries,
+	Tokens:        tokenQueries,
+	Keys:          signingKeyQueries,
+	Audit:         auditQueries,
+	LoginFailures: loginFailureQueries,
 }

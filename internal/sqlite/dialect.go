@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/sqlstore"
@@ -15,6 +16,7 @@ var dialect = sqlstore.Dialect{
 	InsertID:          insertID,
 	IsUniqueViolation: isUniqueViolation,
 	Time:              func(t time.Time) any { return formatTime(t) },
+	ParseTime:         parseTime,
 }
 
 // jsonIDs passes a list of ids as one JSON array, which the queries open
@@ -35,4 +37,27 @@ func insertID(ctx context.Context, tx *sql.Tx, query string, args ...any) (int64
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// formatTime returns t as the fixed-width UTC text every time column holds.
+func formatTime(t time.Time) string {
+	return t.UTC().Format(timeFormat)
+}
+
+// parseTime reads a time column, which the driver returns as text, back.
+func parseTime(src any) (time.Time, error) {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return time.Time{}, fmt.Errorf("parse time: got %T, want text", src)
+	}
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parse time %q: %w", s, err)
+	}
+	return t, nil
 }

@@ -2,12 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -45,6 +44,21 @@ SELECT revoked_at IS NOT NULL, org_id, EXISTS (SELECT 1 FROM revoked_access_toke
 FROM api_clients WHERE client_id = ?1`
 )
 
+// tokenQueries are the session and token queries for package sqlstore.
+var tokenQueries = sqlstore.TokenQueries{
+	InsertFamily:             insertFamilyQuery,
+	InsertToken:              insertRefreshTokenQuery,
+	Token:                    refreshTokenQuery,
+	Spend:                    spendRefreshTokenQuery,
+	RevokeFamily:             revokeFamilyQuery,
+	FamilyExists:             familyExistsQuery,
+	RevokeAccessToken:        revokeAccessTokenQuery,
+	PruneRevokedAccessTokens: pruneRevokedAccessTokensQuery,
+	PruneFamilies:            pruneFamiliesQuery,
+	UserTokenState:           userTokenStateQuery,
+	ClientTokenState:         clientTokenStateQuery,
+}
+
 // CreateRefreshFamily starts a session with its first token.
 func (s *AuthStore) CreateRefreshFamily(ctx context.Context, f *hirebase.RefreshFamily, tokenHash string, tokenExpiresAt time.Time) error {
 	tx, err := s.db.beginWrite(ctx)
@@ -53,11 +67,7 @@ func (s *AuthStore) CreateRefreshFamily(ctx context.Context, f *hirebase.Refresh
 	}
 	defer tx.Rollback()
 
-	created := formatTime(f.CreatedAt)
-	if _, err := tx.ExecContext(ctx, insertFamilyQuery, f.ID, f.UserID, f.ClientID, created, formatTime(f.ExpiresAt)); err != nil {
-		return fmt.Errorf("create refresh family: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, insertRefreshTokenQuery, tokenHash, f.ID, created, formatTime(tokenExpiresAt)); err != nil {
+	if err := auth.CreateRefreshFamily(ctx, tx, f, tokenHash, tokenExpiresAt); err != nil {
 		return fmt.Errorf("create refresh family: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -76,7 +86,7 @@ func (s *AuthStore) RotateRefreshToken(ctx context.Context, oldHash, newHash str
 	}
 	defer tx.Rollback()
 
-	rot, err := rotateRefreshToken(ctx, tx, oldHash, newHash, now, idleExpiresAt)
+	rot, err := auth.RotateRefreshToken(ctx, tx, oldHash, newHash, now, idleExpiresAt)
 	if err != nil {
 		return nil, fmt.Errorf("rotate refresh token: %w", err)
 	}
@@ -86,91 +96,13 @@ func (s *AuthStore) RotateRefreshToken(ctx context.Context, oldHash, newHash str
 	return rot, nil
 }
 
-func rotateRefreshToken(ctx context.Context, tx *sql.Tx, oldHash, newHash string, now, idleExpiresAt time.Time) (*hirebase.RefreshRotation, error) {
-	t, err := findRefreshToken(tx.QueryRowContext(ctx, refreshTokenQuery, oldHash))
-	if err != nil {
-		return nil, err
-	}
-	rot := &hirebase.RefreshRotation{FamilyID: t.FamilyID, UserID: t.UserID, ClientID: t.ClientID, FamilyExpiresAt: t.familyExpiresAt}
-	switch {
-	case t.FamilyRevokedAt != nil:
-		rot.Outcome = hirebase.RefreshRevoked
-		return rot, nil
-	case t.UsedAt != nil:
-		return reused(ctx, tx, rot, now)
-	case !now.Before(t.ExpiresAt) || !now.Before(t.familyExpiresAt):
-		rot.Outcome = hirebase.RefreshExpired
-		return rot, nil
-	}
-	res, err := tx.ExecContext(ctx, spendRefreshTokenQuery, formatTime(now), oldHash)
-	if err != nil {
-		return nil, err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return nil, err
-	} else if n == 0 {
-		// Another transaction spent it between the read and the update.
-		return reused(ctx, tx, rot, now)
-	}
-	rot.Outcome, rot.ExpiresAt = hirebase.RefreshRotated, idleExpiresAt
-	if t.familyExpiresAt.Before(idleExpiresAt) {
-		rot.ExpiresAt = t.familyExpiresAt
-	}
-	_, err = tx.ExecContext(ctx, insertRefreshTokenQuery, newHash, t.FamilyID, formatTime(now), formatTime(rot.ExpiresAt))
-	return rot, err
-}
-
-// reused revokes the family of a token presented after it was spent.
-func reused(ctx context.Context, tx *sql.Tx, rot *hirebase.RefreshRotation, now time.Time) (*hirebase.RefreshRotation, error) {
-	rot.Outcome = hirebase.RefreshReused
-	_, err := tx.ExecContext(ctx, revokeFamilyQuery, formatTime(now), "refresh token reused", rot.FamilyID)
-	return rot, err
-}
-
-// storedRefreshToken is a refresh token's row with its family's end.
-type storedRefreshToken struct {
-	hirebase.RefreshToken
-	familyExpiresAt time.Time
-}
-
-func findRefreshToken(row *sql.Row) (*storedRefreshToken, error) {
-	var t storedRefreshToken
-	var createdAt, expiresAt, familyExpiresAt string
-	var usedAt, revokedAt sql.NullString
-	err := row.Scan(&t.FamilyID, &t.UserID, &t.ClientID, &createdAt, &expiresAt, &usedAt, &familyExpiresAt, &revokedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, hirebase.Errorf(hirebase.ENOTFOUND, "Refresh token not found.")
-	} else if err != nil {
-		return nil, err
-	}
-	if t.CreatedAt, err = parseTime(createdAt); err != nil {
-		return nil, err
-	}
-	if t.ExpiresAt, err = parseTime(expiresAt); err != nil {
-		return nil, err
-	}
-	if t.familyExpiresAt, err = parseTime(familyExpiresAt); err != nil {
-		return nil, err
-	}
-	if t.UsedAt, err = parseNullTime(usedAt); err != nil {
-		return nil, err
-	}
-	if t.FamilyRevokedAt, err = parseNullTime(revokedAt); err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
 // FindRefreshToken returns a stored token's state or ENOTFOUND.
 func (s *AuthStore) FindRefreshToken(ctx context.Context, hash string) (*hirebase.RefreshToken, error) {
-	t, err := findRefreshToken(s.db.read.QueryRowContext(ctx, refreshTokenQuery, hash))
+	t, err := auth.FindRefreshToken(ctx, s.db.read, hash)
 	if err != nil {
 		return nil, fmt.Errorf("find refresh token: %w", err)
 	}
-	if t.familyExpiresAt.Before(t.ExpiresAt) {
-		t.ExpiresAt = t.familyExpiresAt
-	}
-	return &t.RefreshToken, nil
+	return t, nil
 }
 
 // RevokeRefreshFamily revokes one session; revoking twice keeps the first
@@ -182,20 +114,8 @@ func (s *AuthStore) RevokeRefreshFamily(ctx context.Context, familyID, reason st
 	}
 	defer tx.Rollback()
 
-	res, err := tx.ExecContext(ctx, revokeFamilyQuery, formatTime(now), reason, familyID)
-	if err != nil {
+	if err := auth.RevokeRefreshFamily(ctx, tx, familyID, reason, now); err != nil {
 		return fmt.Errorf("revoke refresh family: %w", err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("revoke refresh family: %w", err)
-	} else if n == 0 {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, familyExistsQuery, familyID).Scan(&exists); err != nil {
-			return fmt.Errorf("revoke refresh family: %w", err)
-		}
-		if !exists {
-			return fmt.Errorf("revoke refresh family: %w", hirebase.Errorf(hirebase.ENOTFOUND, "Session not found."))
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("revoke refresh family: %w", err)
@@ -212,10 +132,7 @@ func (s *AuthStore) RevokeAccessToken(ctx context.Context, jti string, expiresAt
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, pruneRevokedAccessTokensQuery, formatTime(now)); err != nil {
-		return fmt.Errorf("revoke access token: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, revokeAccessTokenQuery, jti, formatTime(expiresAt)); err != nil {
+	if err := auth.RevokeAccessToken(ctx, tx, jti, expiresAt, now); err != nil {
 		return fmt.Errorf("revoke access token: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -226,32 +143,20 @@ func (s *AuthStore) RevokeAccessToken(ctx context.Context, jti string, expiresAt
 
 // UserTokenState reads what a user's access token check needs.
 func (s *AuthStore) UserTokenState(ctx context.Context, userID, familyID, jti string) (*hirebase.TokenState, error) {
-	var st hirebase.TokenState
-	var role, validAfter string
-	err := s.db.read.QueryRowContext(ctx, userTokenStateQuery, userID, familyID, jti).Scan(
-		&st.Disabled, &role, &st.OrgID, &validAfter, &st.SessionActive, &st.TokenRevoked)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("user token state: %w", hirebase.Errorf(hirebase.ENOTFOUND, "User not found."))
-	} else if err != nil {
+	st, err := auth.UserTokenState(ctx, s.db.read, userID, familyID, jti)
+	if err != nil {
 		return nil, fmt.Errorf("user token state: %w", err)
 	}
-	st.Role = hirebase.UserRole(role)
-	if st.SessionsValidAfter, err = parseTime(validAfter); err != nil {
-		return nil, fmt.Errorf("user token state: %w", err)
-	}
-	return &st, nil
+	return st, nil
 }
 
 // ClientTokenState reads what an API client's access token check needs.
 func (s *AuthStore) ClientTokenState(ctx context.Context, clientID, jti string) (*hirebase.TokenState, error) {
-	st := hirebase.TokenState{SessionActive: true}
-	err := s.db.read.QueryRowContext(ctx, clientTokenStateQuery, clientID, jti).Scan(&st.Disabled, &st.OrgID, &st.TokenRevoked)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("client token state: %w", hirebase.Errorf(hirebase.ENOTFOUND, "API client not found."))
-	} else if err != nil {
+	st, err := auth.ClientTokenState(ctx, s.db.read, clientID, jti)
+	if err != nil {
 		return nil, fmt.Errorf("client token state: %w", err)
 	}
-	return &st, nil
+	return st, nil
 }
 
 // PruneTokens deletes ended families, with their tokens, and expired
@@ -263,10 +168,7 @@ func (s *AuthStore) PruneTokens(ctx context.Context, familiesBefore, now time.Ti
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, pruneFamiliesQuery, formatTime(familiesBefore)); err != nil {
-		return fmt.Errorf("prune tokens: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, pruneRevokedAccessTokensQuery, formatTime(now)); err != nil {
+	if err := auth.PruneTokens(ctx, tx, familiesBefore, now); err != nil {
 		return fmt.Errorf("prune tokens: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

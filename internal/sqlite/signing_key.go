@@ -2,11 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
 	"github.com/hirebase/hirebase/internal/hirebase"
+	"github.com/hirebase/hirebase/internal/sqlstore"
 )
 
 const (
@@ -22,6 +22,14 @@ WHERE retired_at IS NULL OR retired_at > ?
 ORDER BY retired_at IS NOT NULL, retired_at DESC, created_at DESC, kid DESC`
 	pruneSigningKeysQuery = `DELETE FROM signing_keys WHERE retired_at < ?`
 )
+
+// signingKeyQueries are the signing key queries for package sqlstore.
+var signingKeyQueries = sqlstore.SigningKeyQueries{
+	Insert: insertSigningKeyQuery,
+	Retire: retireSigningKeyQuery,
+	List:   signingKeysQuery,
+	Prune:  pruneSigningKeysQuery,
+}
 
 // AddSigningKey stores k as the active key; if another is active already the
 // unique index makes it ECONFLICT.
@@ -48,14 +56,8 @@ func (s *AuthStore) putSigningKey(ctx context.Context, k *hirebase.SigningKey, r
 	}
 	defer tx.Rollback()
 
-	if retire {
-		if _, err := tx.ExecContext(ctx, retireSigningKeyQuery, formatTime(k.CreatedAt)); err != nil {
-			return err
-		}
-	}
-	_, err = tx.ExecContext(ctx, insertSigningKeyQuery, k.ID, k.Algorithm, k.PrivateKey, k.PublicKey, formatTime(k.CreatedAt))
-	if err != nil {
-		return conflict(err, "Another signing key is active.")
+	if err := auth.PutSigningKey(ctx, tx, k, retire); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
@@ -69,22 +71,7 @@ func (s *AuthStore) SigningKeys(ctx context.Context, retiredAfter time.Time) ([]
 	}
 	defer tx.Rollback()
 
-	ks := []*hirebase.SigningKey{}
-	err = queryEach(ctx, tx, signingKeysQuery, []any{formatTime(retiredAfter)}, func(rows *sql.Rows) error {
-		var k hirebase.SigningKey
-		var createdAt string
-		var retiredAt sql.NullString
-		if err := rows.Scan(&k.ID, &k.Algorithm, &k.PrivateKey, &k.PublicKey, &createdAt, &retiredAt); err != nil {
-			return err
-		}
-		var err error
-		if k.CreatedAt, err = parseTime(createdAt); err != nil {
-			return err
-		}
-		k.RetiredAt, err = parseNullTime(retiredAt)
-		ks = append(ks, &k)
-		return err
-	})
+	ks, err := auth.SigningKeys(ctx, tx, retiredAfter)
 	if err != nil {
 		return nil, fmt.Errorf("signing keys: %w", err)
 	}
@@ -99,7 +86,7 @@ func (s *AuthStore) PruneSigningKeys(ctx context.Context, retiredBefore time.Tim
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, pruneSigningKeysQuery, formatTime(retiredBefore)); err != nil {
+	if err := auth.PruneSigningKeys(ctx, tx, retiredBefore); err != nil {
 		return fmt.Errorf("prune signing keys: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

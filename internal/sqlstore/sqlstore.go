@@ -41,6 +41,9 @@ type Dialect struct {
 	IsUniqueViolation func(err error) bool
 	// Time turns a time into the argument a time column takes.
 	Time func(t time.Time) any
+	// ParseTime turns what the driver returns for a time column that is
+	// not NULL back into a time, in UTC.
+	ParseTime func(src any) (time.Time, error)
 }
 
 // conflict translates a unique violation into an ECONFLICT error with the

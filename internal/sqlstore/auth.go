@@ -1,0 +1,80 @@
+package sqlstore
+
+import (
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// Auth is the Go logic of the auth stores over one engine's queries:
+// organisations, users, invites, API clients, sessions, signing keys, failed
+// logins and the audit log. Its methods run in the transaction they are
+// given, or for a read of one statement on the Querier; the engine begins the
+// transaction and commits it. Times go in as Dialect.Time makes them and come
+// back through Dialect.ParseTime.
+type Auth struct {
+	Dialect       Dialect
+	Orgs          OrgQueries
+	Users         UserQueries
+	Invites       InviteQueries
+	Clients       ClientQueries
+	Tokens        TokenQueries
+	Keys          SigningKeyQueries
+	Audit         AuditQueries
+	LoginFailures LoginFailureQueries
+}
+
+// scanTime returns a scan destination that reads a time column, which must
+// not be NULL, into t.
+func (d *Dialect) scanTime(t *time.Time) sql.Scanner {
+	return &timeDest{parse: d.ParseTime, t: t}
+}
+
+// scanNullTime returns a scan destination that reads a nullable time column
+// into t, nil for NULL.
+func (d *Dialect) scanNullTime(t **time.Time) sql.Scanner {
+	return &nullTimeDest{parse: d.ParseTime, t: t}
+}
+
+type timeDest struct {
+	parse func(any) (time.Time, error)
+	t     *time.Time
+}
+
+func (d *timeDest) Scan(src any) error {
+	if src == nil {
+		return errors.New("time column is NULL")
+	}
+	t, err := d.parse(src)
+	if err != nil {
+		return err
+	}
+	*d.t = t
+	return nil
+}
+
+type nullTimeDest struct {
+	parse func(any) (time.Time, error)
+	t     **time.Time
+}
+
+func (d *nullTimeDest) Scan(src any) error {
+	if src == nil {
+		*d.t = nil
+		return nil
+	}
+	t, err := d.parse(src)
+	if err != nil {
+		return err
+	}
+	*d.t = &t
+	return nil
+}
+
+// nullString stores "" as NULL, for optional references.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
