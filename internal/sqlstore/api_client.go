@@ -61,21 +61,7 @@ func (a *Auth) ListClients(ctx context.Context, q Querier, orgID string) ([]*hir
 // RevokeClient marks the client revoked; revoking twice keeps the first time.
 func (a *Auth) RevokeClient(ctx context.Context, tx *sql.Tx, clientID string, now time.Time) error {
 	res, err := tx.ExecContext(ctx, a.Clients.Revoke, a.Dialect.Time(now), clientID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, a.Clients.Exists, clientID).Scan(&exists); err != nil {
-			return err
-		}
-		if !exists {
-			return hirebase.Errorf(hirebase.ENOTFOUND, "API client not found.")
-		}
-	}
-	return nil
+	return revoked(ctx, tx, res, err, a.Clients.Exists, clientID, "API client not found.")
 }
 
 // scanClient reads a client's columns through scan, which may add

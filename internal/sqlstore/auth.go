@@ -1,9 +1,12 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/hirebase/hirebase/internal/hirebase"
 )
 
 // Auth is the Go logic of the auth stores over one engine's queries:
@@ -68,6 +71,29 @@ func (d *nullTimeDest) Scan(src any) error {
 		return err
 	}
 	*d.t = &t
+	return nil
+}
+
+// revoked checks the result of a revocation that changes no row of a thing
+// revoked already: if it changed none, exists, run with id, says whether the
+// thing is there at all, and if not the answer is ENOTFOUND with notFound as
+// its message. It returns err, the revocation's error, first.
+func revoked(ctx context.Context, tx *sql.Tx, res sql.Result, err error, exists, id, notFound string) error {
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	var found bool
+	if err := tx.QueryRowContext(ctx, exists, id).Scan(&found); err != nil {
+		return err
+	}
+	if !found {
+		return hirebase.Errorf(hirebase.ENOTFOUND, "%s", notFound)
+	}
 	return nil
 }
 

@@ -129,21 +129,7 @@ func (a *Auth) FindRefreshToken(ctx context.Context, q Querier, hash string) (*h
 // time.
 func (a *Auth) RevokeRefreshFamily(ctx context.Context, tx *sql.Tx, familyID, reason string, now time.Time) error {
 	res, err := tx.ExecContext(ctx, a.Tokens.RevokeFamily, a.Dialect.Time(now), reason, familyID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, a.Tokens.FamilyExists, familyID).Scan(&exists); err != nil {
-			return err
-		}
-		if !exists {
-			return hirebase.Errorf(hirebase.ENOTFOUND, "Session not found.")
-		}
-	}
-	return nil
+	return revoked(ctx, tx, res, err, a.Tokens.FamilyExists, familyID, "Session not found.")
 }
 
 // RevokeAccessToken lists the jti as revoked until expiresAt, and prunes
