@@ -39,6 +39,8 @@ func (d *Dialect) scanNullTime(t **time.Time) sql.Scanner {
 	return &nullTimeDest{parse: d.ParseTime, t: t}
 }
 
+// timeDest reads a time column through the engine's ParseTime, so one scan
+// serves text on SQLite and timestamptz on PostgreSQL.
 type timeDest struct {
 	parse func(any) (time.Time, error)
 	t     *time.Time
@@ -56,6 +58,7 @@ func (d *timeDest) Scan(src any) error {
 	return nil
 }
 
+// nullTimeDest is timeDest for a nullable column, which leaves nil for NULL.
 type nullTimeDest struct {
 	parse func(any) (time.Time, error)
 	t     **time.Time
